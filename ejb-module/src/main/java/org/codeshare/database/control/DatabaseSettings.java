@@ -1,0 +1,80 @@
+package org.codeshare.database.control;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the database is: PostgreSQL when {@code DATABASE_URL} is set (JDBC form or the {@code
+ * postgres://user:password@host:port/db} form many platforms hand out), otherwise an H2 file
+ * database in PostgreSQL mode under the data directory.
+ */
+public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, String password) {
+
+  public enum Vendor {
+    POSTGRESQL,
+    H2
+  }
+
+  public static DatabaseSettings resolve(
+      Optional<String> databaseUrl,
+      Optional<String> user,
+      Optional<String> password,
+      Path dataDir) {
+    var url = databaseUrl.map(String::trim).filter(value -> !value.isEmpty());
+    if (url.isEmpty()) {
+      return embedded(dataDir);
+    }
+    var value = url.get();
+    if (value.startsWith("jdbc:postgresql:")) {
+      return new DatabaseSettings(
+          Vendor.POSTGRESQL, value, user.orElse(null), password.orElse(null));
+    }
+    if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {
+      return fromUri(URI.create(value), user, password);
+    }
+    throw new IllegalArgumentException(
+        "DATABASE_URL must be jdbc:postgresql://host:port/db or postgres://user:pass@host:port/db");
+  }
+
+  private static DatabaseSettings embedded(Path dataDir) {
+    var file = dataDir.toAbsolutePath().normalize().resolve("codeshare");
+    var jdbcUrl =
+        "jdbc:h2:file:"
+            + file
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    return new DatabaseSettings(Vendor.H2, jdbcUrl, "codeshare", "");
+  }
+
+  private static DatabaseSettings fromUri(
+      URI uri, Optional<String> user, Optional<String> password) {
+    var port = uri.getPort() < 0 ? 5432 : uri.getPort();
+    var jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath();
+    if (uri.getRawQuery() != null) {
+      jdbcUrl += "?" + uri.getRawQuery();
+    }
+    String uriUser = null;
+    String uriPassword = null;
+    if (uri.getRawUserInfo() != null) {
+      var parts = uri.getRawUserInfo().split(":", 2);
+      uriUser = decode(parts[0]);
+      uriPassword = parts.length > 1 ? decode(parts[1]) : null;
+    }
+    return new DatabaseSettings(
+        Vendor.POSTGRESQL, jdbcUrl, user.orElse(uriUser), password.orElse(uriPassword));
+  }
+
+  private static String decode(String value) {
+    return URLDecoder.decode(value, StandardCharsets.UTF_8);
+  }
+
+  /** The URL without credentials, safe to log and to show in health details. */
+  public String redactedUrl() {
+    var semicolon = jdbcUrl.indexOf(';');
+    var question = jdbcUrl.indexOf('?');
+    var cut = vendor == Vendor.H2 ? semicolon : question;
+    return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
+  }
+}

@@ -1,0 +1,2 @@
+/** Activity events and their delivery to Kafka. */
+package org.codeshare.events.control;

@@ -1,0 +1,2 @@
+/** Creating and finding rooms. */
+package org.codeshare.rooms.control;

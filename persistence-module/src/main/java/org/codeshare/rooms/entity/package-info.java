@@ -1,0 +1,2 @@
+/** Rooms: the shared documents people open by link, with their settings. */
+package org.codeshare.rooms.entity;

@@ -1,0 +1,21 @@
+package org.codeshare.health.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.codeshare.redis.control.RedisConnection;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+@Readiness
+@ApplicationScoped
+public class RedisCheck implements HealthCheck {
+
+  @Inject RedisConnection connection;
+  @Inject ProbeResponses responses;
+
+  @Override
+  public HealthCheckResponse call() {
+    return responses.of(connection.check());
+  }
+}

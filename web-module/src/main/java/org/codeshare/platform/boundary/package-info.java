@@ -1,0 +1,2 @@
+/** The entry points of the HTTP API. */
+package org.codeshare.platform.boundary;

@@ -1,0 +1,24 @@
+package org.codeshare.rooms.boundary;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.codeshare.rooms.entity.Language;
+import org.codeshare.rooms.entity.Room;
+
+/** The body of {@code POST /api/rooms}; both fields are optional. */
+public record NewRoom(
+    @Size(max = Room.MAX_TITLE_LENGTH, message = "must be at most 200 characters")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        String title,
+    @SupportedLanguage String language) {
+
+  static final String DEFAULT_TITLE = "Untitled";
+
+  String titleOrDefault() {
+    return title == null ? DEFAULT_TITLE : title.strip();
+  }
+
+  Language languageOrDefault() {
+    return language == null ? Language.PLAINTEXT : Language.byId(language).orElseThrow();
+  }
+}
