@@ -54,7 +54,26 @@ public final class RealServersExtension implements BeforeAllCallback, ParameterR
         "Real servers started in {} ms: {}",
         (System.nanoTime() - begin) / 1_000_000,
         servers.appEnvironment());
+    requireAppEnvironmentMatches(servers);
     return servers;
+  }
+
+  /**
+   * The app server under test inherits this JVM's environment, set by the build from the same
+   * reserved ports; a mismatch would silently test against the wrong servers.
+   */
+  private static void requireAppEnvironmentMatches(RealServers servers) {
+    servers
+        .appEnvironment()
+        .forEach(
+            (name, expected) -> {
+              var actual = System.getenv(name);
+              if (actual != null && !actual.equals(expected)) {
+                servers.close();
+                throw new IllegalStateException(
+                    name + " is " + actual + " but the harness serves " + expected);
+              }
+            });
   }
 
   /**
