@@ -7,11 +7,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.Optional;
+import org.codeshare.accounts.entity.Caller;
+import org.codeshare.accounts.entity.NotSignedIn;
 import org.codeshare.rooms.entity.Language;
 import org.codeshare.rooms.entity.Room;
+import org.codeshare.rooms.entity.RoomChanges;
 import org.codeshare.rooms.entity.RoomCreated;
+import org.codeshare.rooms.entity.RoomForbidden;
+import org.codeshare.rooms.entity.RoomMember;
 import org.codeshare.rooms.entity.RoomNotFound;
+import org.codeshare.rooms.entity.RoomRole;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
@@ -21,23 +27,88 @@ public class Rooms {
   EntityManager em;
 
   @Inject Event<RoomCreated> created;
+  @Inject RoomAccess access;
 
   @Inject
   @ConfigProperty(name = "codeshare.rooms.slug-length", defaultValue = "10")
   int slugLength;
 
+  @Inject
+  @ConfigProperty(name = "codeshare.rooms.anonymous-create", defaultValue = "true")
+  boolean anonymousCreate;
+
+  Clock clock = Clock.systemUTC();
   private SlugGenerator slugs;
+
+  /** A room as one caller sees it. */
+  public record Visible(Room room, RoomRole role) {
+    public boolean canEdit() {
+      return RoomAccess.canEdit(room, role);
+    }
+  }
+
+  /** A new room; anonymous creators get the secret that lets them manage it. */
+  public record Created(Visible room, Optional<String> manageToken) {}
 
   @PostConstruct
   void init() {
     slugs = new SlugGenerator(slugLength);
   }
 
-  public Room create(String title, Language language) {
-    var room = new Room(freeSlug(), title, language, Instant.now(Clock.systemUTC()));
+  public Created create(String title, Language language, Caller caller) {
+    if (!caller.signedIn() && !anonymousCreate) {
+      throw new NotSignedIn();
+    }
+    var now = clock.instant();
+    var room = new Room(freeSlug(), title, language, now);
+    Optional<String> manageToken = Optional.empty();
+    if (caller.signedIn()) {
+      room.ownedBy(caller.userId());
+    } else {
+      manageToken = Optional.of(SlugGenerator.secret());
+      room.manageableWith(RoomAccess.hash(manageToken.get()));
+    }
     em.persist(room);
+    if (caller.signedIn()) {
+      em.persist(new RoomMember(room.id(), caller.userId(), RoomRole.OWNER, now));
+    }
     created.fire(new RoomCreated(room.id(), room.slug(), language.id()));
-    return room;
+    return new Created(new Visible(room, RoomRole.OWNER), manageToken);
+  }
+
+  /** The room if the caller may see it; private rooms look missing to outsiders. */
+  public Visible view(String slug, Caller caller, Optional<String> manageToken) {
+    var room = bySlug(slug);
+    var role = access.roleOf(room, caller, manageToken).orElseThrow(() -> new RoomNotFound(slug));
+    return new Visible(room, role);
+  }
+
+  public Visible update(
+      String slug, RoomChanges changes, Caller caller, Optional<String> manageToken) {
+    var visible = view(slug, caller, manageToken);
+    var room = visible.room();
+    if (changes.changesSharing() && visible.role() != RoomRole.OWNER) {
+      throw new RoomForbidden("Only owners change link access or lock the room.");
+    }
+    if (!visible.canEdit()) {
+      throw new RoomForbidden(
+          room.locked() ? "The room is locked." : "Viewers cannot change the room.");
+    }
+    var now = clock.instant();
+    changes.title().ifPresent(title -> room.rename(title, now));
+    changes.language().ifPresent(language -> room.changeLanguage(language, now));
+    changes.linkAccess().ifPresent(linkAccess -> room.changeLinkAccess(linkAccess, now));
+    changes.locked().ifPresent(locked -> room.lock(locked, now));
+    return visible;
+  }
+
+  /** Soft delete: the room disappears now and is purged after the retention period. */
+  public void delete(String slug, Caller caller, Optional<String> manageToken) {
+    var visible = view(slug, caller, manageToken);
+    if (visible.role() != RoomRole.OWNER) {
+      throw new RoomForbidden("Only owners delete a room.");
+    }
+    visible.room().delete(clock.instant());
   }
 
   public Room bySlug(String slug) {

@@ -31,6 +31,13 @@ public class SlugGenerator {
     return new String(slug);
   }
 
+  /** A 256-bit URL-safe secret, for capabilities such as a room's manage token. */
+  public static String secret() {
+    var bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   public static boolean isWellFormed(String slug) {
     return slug != null && VALID.matcher(slug).matches();
   }

@@ -55,6 +55,9 @@ public class Room {
   @Column(name = "deleted_at")
   private Instant deletedAt;
 
+  @Column(name = "manage_token_hash", length = 64)
+  private String manageTokenHash;
+
   protected Room() {}
 
   public Room(String slug, String title, Language language, Instant now) {
@@ -65,7 +68,67 @@ public class Room {
     this.linkAccess = LinkAccess.EDIT;
     this.createdAt = requireNonNull(now, "now");
     this.updatedAt = now;
-    if (title.isBlank() || title.length() > MAX_TITLE_LENGTH) {
+    requireValidTitle(title);
+  }
+
+  /** A signed-in creator owns the room. */
+  public void ownedBy(UUID userId) {
+    this.ownerId = requireNonNull(userId, "userId");
+  }
+
+  /** An anonymous creator manages the room with a secret whose hash is kept here. */
+  public void manageableWith(String tokenHash) {
+    this.manageTokenHash = requireNonNull(tokenHash, "tokenHash");
+  }
+
+  public boolean manageTokenMatches(String tokenHash) {
+    return manageTokenHash != null
+        && tokenHash != null
+        && java.security.MessageDigest.isEqual(
+            manageTokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  public void rename(String title, Instant now) {
+    requireValidTitle(title);
+    this.title = title;
+    touch(now);
+  }
+
+  public void changeLanguage(Language language, Instant now) {
+    this.language = requireNonNull(language, "language").id();
+    touch(now);
+  }
+
+  public void changeLinkAccess(LinkAccess linkAccess, Instant now) {
+    this.linkAccess = requireNonNull(linkAccess, "linkAccess");
+    touch(now);
+  }
+
+  public void lock(boolean locked, Instant now) {
+    this.locked = locked;
+    touch(now);
+  }
+
+  public void delete(Instant now) {
+    this.deletedAt = requireNonNull(now, "now");
+    touch(now);
+  }
+
+  public boolean deleted() {
+    return deletedAt != null;
+  }
+
+  public Instant deletedAt() {
+    return deletedAt;
+  }
+
+  private void touch(Instant now) {
+    this.updatedAt = requireNonNull(now, "now");
+  }
+
+  private static void requireValidTitle(String title) {
+    if (title == null || title.isBlank() || title.length() > MAX_TITLE_LENGTH) {
       throw new IllegalArgumentException("title must have 1 to " + MAX_TITLE_LENGTH + " chars");
     }
   }

@@ -2,6 +2,7 @@ package org.codeshare.problems.boundary;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -39,18 +40,20 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         .toResponse();
   }
 
-  /** {@code create.request.title} becomes {@code title}; the body itself becomes {@code body}. */
+  /**
+   * {@code create.body.title} becomes {@code title}; a whole body ({@code create.body}) becomes
+   * {@code body}; a query or path parameter ({@code mine.size}) keeps its name.
+   */
   static String field(ConstraintViolation<?> violation) {
     List<Path.Node> nodes =
-        StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
-    var beanNodes =
-        nodes.stream()
-            .dropWhile(
-                node ->
-                    node.getKind() == jakarta.validation.ElementKind.METHOD
-                        || node.getKind() == jakarta.validation.ElementKind.PARAMETER)
-            .map(Path.Node::getName)
+        StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+            .dropWhile(node -> node.getKind() == ElementKind.METHOD)
             .toList();
-    return beanNodes.isEmpty() ? "body" : String.join(".", beanNodes);
+    if (nodes.size() > 1 && nodes.get(0).getKind() == ElementKind.PARAMETER) {
+      nodes = nodes.subList(1, nodes.size());
+    }
+    return nodes.isEmpty()
+        ? "body"
+        : String.join(".", nodes.stream().map(Path.Node::getName).toList());
   }
 }

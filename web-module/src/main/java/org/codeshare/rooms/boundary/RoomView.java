@@ -1,9 +1,12 @@
 package org.codeshare.rooms.boundary;
 
 import java.time.Instant;
-import org.codeshare.rooms.entity.Room;
+import org.codeshare.rooms.control.Rooms;
 
-/** A room as the API shows it. */
+/**
+ * A room as the API shows it to one caller: {@code role} and {@code canEdit} are theirs; {@code
+ * manageToken} appears once, in the answer to an anonymous creation.
+ */
 public record RoomView(
     String slug,
     String title,
@@ -12,9 +15,13 @@ public record RoomView(
     boolean locked,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String role,
+    boolean canEdit,
+    String manageToken) {
 
-  static RoomView of(Room room) {
+  static RoomView of(Rooms.Visible visible) {
+    var room = visible.room();
     return new RoomView(
         room.slug(),
         room.title(),
@@ -23,6 +30,25 @@ public record RoomView(
         room.locked(),
         room.version(),
         room.createdAt(),
-        room.updatedAt());
+        room.updatedAt(),
+        visible.role().name(),
+        visible.canEdit(),
+        null);
+  }
+
+  static RoomView of(Rooms.Created created) {
+    var view = of(created.room());
+    return new RoomView(
+        view.slug,
+        view.title,
+        view.language,
+        view.linkAccess,
+        view.locked,
+        view.version,
+        view.createdAt,
+        view.updatedAt,
+        view.role,
+        view.canEdit,
+        created.manageToken().orElse(null));
   }
 }

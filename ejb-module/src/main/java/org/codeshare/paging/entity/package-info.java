@@ -1,0 +1,2 @@
+/** Paginated results shared by the listing endpoints. */
+package org.codeshare.paging.entity;

@@ -1,0 +1,2 @@
+/** People who sign in, their roles, and revoked sessions. */
+package org.codeshare.accounts.entity;
