@@ -19,16 +19,24 @@ public final class AppClient {
 
   public static final String BASE_URL = "codeshare.base-url";
 
-  private final URI base;
-  private final HttpClient http =
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private AppClient(URI base) {
+  private final URI base;
+  private final Optional<String> bearer;
+
+  private AppClient(URI base, Optional<String> bearer) {
     this.base = base;
+    this.bearer = bearer;
   }
 
   public static AppClient at(URI base) {
-    return new AppClient(base);
+    return new AppClient(base, Optional.empty());
+  }
+
+  /** The same application, calling with {@code Authorization: Bearer token}. */
+  public AppClient as(String token) {
+    return new AppClient(base, Optional.of(token));
   }
 
   /** The application at {@code codeshare.base-url}, default {@code http://localhost:8080/}. */
@@ -51,10 +59,24 @@ public final class AppClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any method, with a JSON body when {@code body} is not null. */
+  public Reply request(String method, String path, String body) {
+    var request = HttpRequest.newBuilder(base.resolve(path));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return send(request);
+  }
+
   public Reply send(HttpRequest.Builder request) {
+    bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
     try {
       var response =
-          http.send(
+          HTTP.send(
               request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response);
