@@ -1,9 +1,7 @@
 package org.codeshare.rooms.boundary;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.codeshare.platform.boundary.DisplayText;
 
 /** Optional body of the ticket request: the name a guest shows to the others. */
-public record TicketRequest(
-    @Size(min = 1, max = 40) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-        String name) {}
+public record TicketRequest(@Size(min = 1, max = 40) @DisplayText String name) {}
