@@ -2,6 +2,7 @@ package org.codeshare.problems.entity;
 
 import jakarta.ejb.ApplicationException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.Map;
 
 /**
  * A failure with a meaning for the caller. The web module renders it as RFC 9457 problem+json with
@@ -27,5 +28,10 @@ public abstract class ProblemException extends WebApplicationException {
 
   public String title() {
     return title;
+  }
+
+  /** Response headers the problem carries, such as {@code Retry-After}; none by default. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 }

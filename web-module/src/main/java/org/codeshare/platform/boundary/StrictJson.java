@@ -24,7 +24,8 @@ public class StrictJson implements ContextResolver<Jsonb> {
   private final Jsonb jsonb =
       JsonbBuilder.create(
           new JsonbConfig()
-              .setProperty("yasson.fail-on-unknown-properties", true)
+              // Yasson's YassonConfig.FAIL_ON_UNKNOWN_PROPERTIES; it ignores any other spelling.
+              .setProperty("jsonb.fail-on-unknown-properties", true)
               .withDeserializers(new StrictString(), new StrictBoolean()));
 
   @Override
@@ -39,6 +40,9 @@ public class StrictJson implements ContextResolver<Jsonb> {
       if (value instanceof JsonString string) {
         return string.getString();
       }
+      if (value.getValueType() == JsonValue.ValueType.NULL) {
+        return null;
+      }
       throw new JsonbException("expected a string but found " + describe(value));
     }
   }
@@ -50,6 +54,7 @@ public class StrictJson implements ContextResolver<Jsonb> {
       return switch (value.getValueType()) {
         case TRUE -> Boolean.TRUE;
         case FALSE -> Boolean.FALSE;
+        case NULL -> null;
         default -> throw new JsonbException("expected true or false but found " + describe(value));
       };
     }

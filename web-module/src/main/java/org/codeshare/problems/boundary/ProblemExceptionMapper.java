@@ -15,13 +15,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
   @Override
   public Response toResponse(ProblemException exception) {
     var status = exception.getResponse().getStatus();
-    return new Problem(
+    var problem =
+        new Problem(
             exception.type(),
             exception.title(),
             status,
             exception.getMessage(),
             "/" + uriInfo.getPath(),
-            null)
-        .toResponse();
+            null);
+    var response = Response.fromResponse(problem.toResponse());
+    exception.headers().forEach(response::header);
+    return response.build();
   }
 }
