@@ -43,7 +43,9 @@ public class Room {
   @Column(nullable = false)
   private boolean locked;
 
-  @Column(nullable = false)
+  // Only the collaboration sequencer moves the version, with a guarded bulk update; leaving it
+  // out of entity updates keeps a concurrent settings change from writing back a stale version.
+  @Column(nullable = false, updatable = false)
   private long version;
 
   @Column(name = "created_at", nullable = false)

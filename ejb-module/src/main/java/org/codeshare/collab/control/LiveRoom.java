@@ -1,0 +1,312 @@
+package org.codeshare.collab.control;
+
+import jakarta.json.JsonArray;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.codeshare.chat.entity.ChatLine;
+import org.codeshare.collab.entity.ClientMessage;
+import org.codeshare.collab.entity.InvalidChanges;
+import org.codeshare.collab.entity.ProtocolError;
+import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.collab.entity.StepwiseRebase;
+import org.codeshare.collab.entity.Update;
+import org.codeshare.rooms.entity.RoomNotFound;
+
+/**
+ * One loaded room: the authoritative document, its newest updates and its connections. Every method
+ * runs as a task of the room's {@link Mailbox}, so the state needs no locks; a task that finds the
+ * room already unloaded hands itself back to the {@link RoomSequencer}.
+ */
+final class LiveRoom {
+
+  private static final Logger LOG = Logger.getLogger(LiveRoom.class.getName());
+  static final int CLOSE_GONE = 4404;
+
+  private final UUID id;
+  private final RoomSequencer rooms;
+  private final Mailbox mailbox;
+
+  private boolean loaded;
+  private boolean closed;
+  private String doc = "";
+  private long version;
+  private final ArrayDeque<Update> recent = new ArrayDeque<>();
+  private final Members members;
+
+  LiveRoom(UUID id, RoomSequencer rooms) {
+    this.id = id;
+    this.rooms = rooms;
+    this.mailbox = new Mailbox(rooms.pool());
+    this.members = new Members(id, rooms.fanout());
+  }
+
+  /**
+   * Runs {@code task} in order; on an unloaded room, {@code elsewhere} retries on its successor.
+   */
+  void enqueue(Consumer<LiveRoom> task, Consumer<RoomSequencer> elsewhere) {
+    mailbox.execute(
+        () -> {
+          if (closed) {
+            elsewhere.accept(rooms);
+          } else {
+            task.accept(this);
+          }
+        });
+  }
+
+  void join(Participant participant) {
+    if (!ensureLoaded(participant)) {
+      return;
+    }
+    participant.outlet().send(hello(participant));
+    members.add(participant);
+  }
+
+  void leave(String participantId) {
+    members.remove(participantId);
+  }
+
+  void push(Participant author, ClientMessage.Push push) {
+    if (!members.contains(author.id())) {
+      return;
+    }
+    try {
+      if (author.role() == org.codeshare.rooms.entity.RoomRole.VIEWER) {
+        throw new ProtocolError(ProtocolError.FORBIDDEN, "viewers cannot edit");
+      }
+      members.claim(push.updates().get(0).clientId(), author.id());
+      if (push.version() > version) {
+        resync(); // the client may come from a node this one has not heard from yet
+      }
+      if (push.version() > version) {
+        throw new ProtocolError(
+            ProtocolError.BAD_VERSION, "the room is at version " + version + ", not yet there");
+      }
+      var over = history(push.version());
+      var rebased = StepwiseRebase.rebase(push.updates(), over);
+      new Commit(this, author, rebased).run();
+    } catch (ProtocolError e) {
+      author.outlet().send(ServerMessages.error(e.code(), e.getMessage()));
+    } catch (InvalidChanges e) {
+      author.outlet().send(ServerMessages.error(ProtocolError.INVALID_CHANGES, e.getMessage()));
+    }
+  }
+
+  void pull(Participant participant, long from) {
+    if (!members.contains(participant.id())) {
+      return;
+    }
+    if (from > version) {
+      resync(); // the client may come from a node this one has not heard from yet
+    }
+    if (from > version || version - from > rooms.settings().maxPullUpdates()) {
+      participant.outlet().send(hello(participant));
+      return;
+    }
+    try {
+      var missed = history(from);
+      for (int i = 0; i < missed.size(); i++) {
+        participant.outlet().send(ServerMessages.updates(from + i, missed.subList(i, i + 1)));
+      }
+      if (missed.isEmpty()) {
+        participant.outlet().send(ServerMessages.updates(from, missed));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "pull failed in room " + id, e);
+      participant.outlet().send(unavailable());
+    }
+  }
+
+  void cursor(Participant participant, JsonArray ranges) {
+    members
+        .cursor(participant.id(), ranges, rooms.settings().cursorInterval())
+        .ifPresent(
+            wait ->
+                rooms.later(
+                    wait,
+                    () -> enqueue(room -> room.members.flushCursor(participant.id()), s -> {})));
+  }
+
+  void chat(Participant author, String text) {
+    if (!members.contains(author.id())) {
+      return;
+    }
+    try {
+      var message = rooms.chatLog().post(id, author.userId(), author.peer().name(), text);
+      members.announce(
+          ServerMessages.chat(ChatLine.of(message, author.id()), author.peer().color()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "chat failed in room " + id, e);
+      author.outlet().send(unavailable());
+    }
+  }
+
+  /** Updates another node accepted, {@code from + 1} onwards. */
+  void remote(long from, List<Update> updates) {
+    if (!loaded || from + updates.size() <= version) {
+      return;
+    }
+    if (from > version) {
+      resync();
+      return;
+    }
+    catchUp(updates.subList((int) (version - from), updates.size()));
+  }
+
+  /** Passes a message from another node to the sockets here. */
+  void relay(String message) {
+    members.broadcast(message);
+  }
+
+  /** Takes in whatever the database has beyond this node's version. */
+  void resync() {
+    if (!loaded || members.isEmpty()) {
+      return;
+    }
+    try {
+      catchUp(rooms.log().since(id, version));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot catch up room " + id, e);
+    }
+  }
+
+  /** Unloads the room when nobody has been in it for {@code idle}; true when it did. */
+  boolean unloadIfIdle(Instant now, Duration idle) {
+    if (members.idleSince(now.minus(idle))) {
+      closed = true;
+    }
+    return closed;
+  }
+
+  // ---- used by Commit
+
+  UUID id() {
+    return id;
+  }
+
+  String doc() {
+    return doc;
+  }
+
+  long version() {
+    return version;
+  }
+
+  RoomSequencer rooms() {
+    return rooms;
+  }
+
+  /**
+   * Takes committed updates into the document and sends them to everyone, the author too: one
+   * message per update, so that every client maps its unconfirmed updates over each accepted one
+   * separately, exactly as {@link StepwiseRebase} does on the server.
+   */
+  void accept(List<Update> updates, String newDoc) {
+    long from = version;
+    doc = newDoc;
+    version += updates.size();
+    remember(updates);
+    for (int i = 0; i < updates.size(); i++) {
+      members.broadcast(ServerMessages.updates(from + i, updates.subList(i, i + 1)));
+    }
+  }
+
+  /** Applies updates another node committed, and passes them on. */
+  void catchUp(List<Update> missed) {
+    if (missed.isEmpty()) {
+      return;
+    }
+    var next = doc;
+    for (var update : missed) {
+      next = update.changes().apply(next);
+    }
+    accept(missed, next);
+  }
+
+  /** The room was deleted: everyone is sent away and the room unloaded. */
+  void gone() {
+    closed = true;
+    members.closeAll(CLOSE_GONE, "room deleted");
+    rooms.forget(id, this);
+  }
+
+  /** Updates {@code from + 1} to the current version, catching up with the database if needed. */
+  private List<Update> history(long from) {
+    int count = (int) (version - from);
+    if (count <= recent.size()) {
+      var all = new ArrayList<>(recent);
+      return List.copyOf(all.subList(all.size() - count, all.size()));
+    }
+    var stored = rooms.log().since(id, from);
+    if (stored.size() < count) {
+      throw new IllegalStateException("room " + id + " history is shorter than its version");
+    }
+    catchUp(stored.subList(count, stored.size()));
+    return stored;
+  }
+
+  private void remember(List<Update> updates) {
+    int window = rooms.settings().historyWindow();
+    for (var update : updates) {
+      recent.addLast(update);
+    }
+    while (recent.size() > window) {
+      recent.removeFirst();
+    }
+  }
+
+  private boolean ensureLoaded(Participant joining) {
+    if (loaded) {
+      return true;
+    }
+    try {
+      var state = rooms.log().load(id, rooms.settings().historyWindow());
+      doc = state.doc();
+      version = state.version();
+      recent.addAll(state.recent());
+      loaded = true;
+      return true;
+    } catch (RoomNotFound e) {
+      joining.outlet().close(CLOSE_GONE, "room deleted");
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "cannot load room " + id, e);
+      joining.outlet().close(1011, "room unavailable");
+    }
+    return false;
+  }
+
+  private String hello(Participant participant) {
+    List<ChatLine> chat;
+    try {
+      chat =
+          rooms.chatLog().recent(id, rooms.settings().chatHistory()).stream()
+              .map(message -> ChatLine.of(message, null))
+              .toList();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "chat history unavailable in room " + id, e);
+      chat = List.of();
+    }
+    var peers = members.peersBut(participant.id());
+    return ServerMessages.hello(
+        new ServerMessages.Hello(
+            version,
+            doc,
+            participant.language(),
+            participant.peer(),
+            participant.canEdit(),
+            peers,
+            chat,
+            rooms.settings().clientLimits()));
+  }
+
+  static String unavailable() {
+    return ServerMessages.error(ProtocolError.UNAVAILABLE, "try again shortly");
+  }
+}

@@ -1,0 +1,154 @@
+package org.codeshare.collab.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.json.spi.JsonProvider;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.codeshare.collab.entity.ChangeSet;
+import org.codeshare.collab.entity.JsonText;
+import org.codeshare.collab.entity.RoomUpdate;
+import org.codeshare.collab.entity.StepwiseRebase;
+import org.codeshare.collab.entity.Update;
+import org.codeshare.rooms.control.RoomAccess;
+import org.codeshare.rooms.entity.Room;
+import org.codeshare.rooms.entity.RoomNotFound;
+import org.codeshare.rooms.entity.RoomRole;
+
+/**
+ * A room's accepted history in {@code room_updates}. Appending is a compare-and-set on the room's
+ * version: the room row is locked, and the primary key (room, version) refuses a second writer of
+ * the same version should anything bypass the lock.
+ */
+@Stateless
+public class UpdateLog {
+
+  private static final Logger LOG = Logger.getLogger(UpdateLog.class.getName());
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  @PersistenceContext(unitName = "codeshare")
+  EntityManager em;
+
+  Clock clock = Clock.systemUTC();
+
+  /** A room's document rebuilt from its history, with the newest updates. */
+  public record Loaded(UUID roomId, String doc, long version, List<Update> recent) {}
+
+  /** What became of an append. */
+  public sealed interface Appended {}
+
+  /**
+   * Committed after version {@code from}: first {@code missed}, the updates other nodes had
+   * committed since the expected version, then {@code committed}, the appended updates rebased over
+   * them (empty when all of them were among the missed already).
+   */
+  public record Committed(long from, List<Update> missed, List<Update> committed)
+      implements Appended {}
+
+  /** A lost race or a failure: these are the updates after the expected version. */
+  public record Behind(List<Update> missed) implements Appended {}
+
+  /** The room is locked (or gone) for this role: nothing was written. */
+  public record Refused(boolean gone) implements Appended {}
+
+  /** Replays the whole history; cold load until snapshots exist. */
+  public Loaded load(UUID roomId, int keep) {
+    var room = em.find(Room.class, roomId);
+    if (room == null || room.deleted()) {
+      throw new RoomNotFound(roomId.toString());
+    }
+    var doc = "";
+    long version = 0;
+    var recent = new java.util.ArrayDeque<Update>();
+    try (var rows = query(roomId, 0)) {
+      for (var row : (Iterable<RoomUpdate>) rows::iterator) {
+        if (row.version() != version + 1) {
+          throw new IllegalStateException(
+              "room " + roomId + " history has a gap after version " + version);
+        }
+        var update = update(row);
+        doc = update.changes().apply(doc);
+        version = row.version();
+        recent.addLast(update);
+        if (recent.size() > keep) {
+          recent.removeFirst();
+        }
+      }
+    }
+    if (version != room.version()) {
+      long replayed = version;
+      LOG.warning(
+          () ->
+              "room " + roomId + ": rooms.version is " + room.version() + ", history " + replayed);
+    }
+    return new Loaded(roomId, doc, version, List.copyOf(recent));
+  }
+
+  /** The accepted updates after {@code version}, oldest first. */
+  public List<Update> since(UUID roomId, long version) {
+    try (var rows = query(roomId, version)) {
+      return rows.map(UpdateLog::update).toList();
+    }
+  }
+
+  /**
+   * Appends {@code updates}, made on version {@code expected}, if the room accepts edits from
+   * {@code role}; all in this transaction, with the room row locked. Updates other nodes committed
+   * since {@code expected} are read under the lock and the new ones rebased over them, so a busy
+   * room never makes a node retry.
+   */
+  public Appended append(
+      UUID roomId, long expected, List<Update> updates, UUID authorId, RoomRole role) {
+    var room = em.find(Room.class, roomId, LockModeType.PESSIMISTIC_WRITE);
+    if (room == null || room.deleted()) {
+      return new Refused(true);
+    }
+    if (!RoomAccess.canEdit(room, role)) {
+      return new Refused(false);
+    }
+    var missed = room.version() == expected ? List.<Update>of() : since(roomId, expected);
+    if (expected + missed.size() != room.version()) {
+      throw new IllegalStateException("room " + roomId + " history does not match its version");
+    }
+    var committed = missed.isEmpty() ? updates : StepwiseRebase.rebase(updates, missed);
+    var now = clock.instant();
+    long version = room.version();
+    for (var update : committed) {
+      em.persist(
+          new RoomUpdate(
+              roomId,
+              ++version,
+              update.clientId(),
+              authorId,
+              JsonText.wellFormed(update.changes().toJson().toString()),
+              now));
+    }
+    if (!committed.isEmpty()) {
+      em.flush();
+      em.createQuery("update Room r set r.version = :version, r.updatedAt = :now where r.id = :id")
+          .setParameter("version", version)
+          .setParameter("now", now)
+          .setParameter("id", roomId)
+          .executeUpdate();
+    }
+    return new Committed(expected, missed, committed);
+  }
+
+  private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version) {
+    return em.createNamedQuery(RoomUpdate.SINCE, RoomUpdate.class)
+        .setParameter("room", roomId)
+        .setParameter("version", version)
+        .getResultStream();
+  }
+
+  static Update update(RoomUpdate row) {
+    try (var reader = JSON.createReader(new StringReader(row.changes()))) {
+      return new Update(row.clientId(), ChangeSet.fromJson(reader.readArray()));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Who is in a room right now, as shown to the others. */
+package org.codeshare.presence.entity;

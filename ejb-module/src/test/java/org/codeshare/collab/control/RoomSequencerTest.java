@@ -1,0 +1,200 @@
+package org.codeshare.collab.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+import org.codeshare.collab.entity.ChangeSet;
+import org.codeshare.collab.entity.ClientMessage;
+import org.codeshare.collab.entity.Update;
+import org.codeshare.presence.entity.Peer;
+import org.codeshare.rooms.entity.RoomRole;
+import org.junit.jupiter.api.Test;
+
+/** The per-room sequencer without a server: rebasing, confirming, conflicts with another node. */
+class RoomSequencerTest extends SequencerFixture {
+
+  private static final JsonProvider JSON = JsonProvider.provider();
+  private final UUID roomId = UUID.randomUUID();
+
+  private Participant join(String name, RoomRole role, RecordingOutlet outlet) {
+    var participant =
+        new Participant(new Peer(name, name, "#000", role), name, null, true, "java", outlet);
+    sequencer.join(roomId, participant);
+    outlet.next("hello");
+    return participant;
+  }
+
+  private static ChangeSet changes(String json) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
+      return ChangeSet.fromJson(reader.readArray());
+    }
+  }
+
+  private static ClientMessage.Push push(long version, String clientId, String json) {
+    return new ClientMessage.Push(version, List.of(new Update(clientId, changes(json))));
+  }
+
+  private static String doc(List<Update> history) {
+    var doc = "";
+    for (var update : history) {
+      doc = update.changes().apply(doc);
+    }
+    return doc;
+  }
+
+  @Test
+  void twoPushesOnTheSameVersionAreBothCommittedTheSecondRebased() {
+    var ann = new RecordingOutlet();
+    var bob = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    var b = join("bob", RoomRole.EDITOR, bob);
+
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"hello\"]]"));
+    sequencer.push(roomId, b, push(0, "bob", "[[0,\"world\"]]"));
+
+    var first = bob.next("updates");
+    var second = bob.next("updates");
+    assertThat(first.getInt("from")).isZero();
+    assertThat(second.getInt("from")).isEqualTo(1);
+    assertThat(second.getJsonArray("updates").getJsonObject(0).getJsonArray("changes"))
+        .hasToString("[5,[0,\"world\"]]");
+    assertThat(doc(log.history)).isEqualTo("helloworld");
+  }
+
+  @Test
+  void anUpdateCommittedByAnotherNodeIsCaughtUpWithAndThePushRebasedOverIt() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    log.commitElsewhere(new Update("elsewhere", changes("[[0,\"abc\"]]")));
+
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"x\"]]"));
+
+    var missed = ann.next("updates");
+    assertThat(missed.getJsonArray("updates").getJsonObject(0).getString("clientID"))
+        .isEqualTo("elsewhere");
+    var own = ann.next("updates");
+    assertThat(own.getInt("from")).isEqualTo(1);
+    assertThat(log.history).extracting(Update::clientId).containsExactly("elsewhere", "ann");
+    assertThat(doc(log.history)).isEqualTo("abcx");
+  }
+
+  @Test
+  void aCommitWhoseAnswerWasLostIsConfirmedFromTheHistoryNotWrittenTwice() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    log.failAfterNextCommit = true;
+
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"once\"]]"));
+
+    var confirmed = ann.next("updates");
+    assertThat(confirmed.getJsonArray("updates")).hasSize(1);
+    assertThat(log.history).hasSize(1);
+    assertThat(log.appends).isEqualTo(1);
+  }
+
+  @Test
+  void aLockedRoomRefusesTheEditorAndKeepsTheDocument() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    log.locked = true;
+
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"no\"]]"));
+
+    assertThat(ann.next("error").getString("code")).isEqualTo("locked");
+    assertThat(log.history).isEmpty();
+  }
+
+  @Test
+  void aPushThatDoesNotFitTheDocumentIsRefused() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+
+    sequencer.push(roomId, a, push(0, "ann", "[5]"));
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"" + "x".repeat(1001) + "\"]]"));
+
+    assertThat(ann.next("error").getString("code")).isEqualTo("invalid-changes");
+    assertThat(ann.next("error").getString("code")).isEqualTo("doc-too-large");
+    assertThat(log.history).isEmpty();
+  }
+
+  @Test
+  void aPullBeyondTheMemoryWindowIsServedFromTheLog() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    for (int i = 0; i < 4; i++) {
+      sequencer.push(roomId, a, push(i, "ann", i == 0 ? "[[0,\"a\"]]" : "[" + i + ",[0,\"a\"]]"));
+      ann.next("updates");
+    }
+
+    sequencer.pull(roomId, a, 1);
+
+    for (int from = 1; from < 4; from++) {
+      JsonObject pulled = ann.next("updates");
+      assertThat(pulled.getInt("from")).isEqualTo(from);
+      assertThat(pulled.getJsonArray("updates")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aClientIdBelongsToOneConnection() {
+    var ann = new RecordingOutlet();
+    var bob = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    var b = join("bob", RoomRole.EDITOR, bob);
+    sequencer.push(roomId, a, push(0, "shared", "[[0,\"a\"]]"));
+    ann.next("updates");
+
+    sequencer.push(roomId, b, push(1, "shared", "[1,[0,\"b\"]]"));
+
+    assertThat(bob.next("error").getString("code")).isEqualTo("client-id-taken");
+    assertThat(log.history).hasSize(1);
+  }
+
+  @Test
+  void updatesFromAnotherNodeAreTakenOnceAndAGapIsFilledFromTheLog() {
+    var ann = new RecordingOutlet();
+    join("ann", RoomRole.EDITOR, ann);
+    var first = new Update("far", changes("[[0,\"a\"]]"));
+    var second = new Update("far", changes("[1,[0,\"b\"]]"));
+    var third = new Update("far", changes("[2,[0,\"c\"]]"));
+    log.commitElsewhere(first);
+    sequencer.remote(new Fanout.Updates(roomId, 0, List.of(first)));
+    sequencer.remote(new Fanout.Updates(roomId, 0, List.of(first)));
+    log.commitElsewhere(second);
+    log.commitElsewhere(third);
+
+    sequencer.remote(new Fanout.Updates(roomId, 2, List.of(third)));
+
+    for (int from = 0; from < 3; from++) {
+      assertThat(ann.next("updates").getInt("from")).isEqualTo(from);
+    }
+    var late = new RecordingOutlet();
+    sequencer.join(
+        roomId,
+        new Participant(
+            new Peer("late", "late", "#000", RoomRole.EDITOR), "late", null, true, "java", late));
+    var hello = late.next("hello");
+    assertThat(hello.getInt("version")).isEqualTo(3);
+    assertThat(hello.getString("doc")).isEqualTo("abc");
+  }
+
+  @Test
+  void aClientAheadOfThisNodeIsCaughtUpFromTheLogNotReset() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    log.commitElsewhere(new Update("far", changes("[[0,\"a\"]]")));
+
+    sequencer.pull(roomId, a, 1);
+
+    var caughtUp = ann.next("updates");
+    assertThat(caughtUp.getInt("from")).isZero();
+    var answer = ann.next("updates");
+    assertThat(answer.getInt("from")).isEqualTo(1);
+    assertThat(answer.getJsonArray("updates")).isEmpty();
+    assertThat(ann.messages).isEmpty();
+  }
+}

@@ -1,0 +1,66 @@
+package org.codeshare.collab.control;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import org.codeshare.chat.control.ChatLog;
+import org.codeshare.chat.entity.ChatMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A running sequencer over an in-memory log, without a server. */
+abstract class SequencerFixture {
+
+  final FakeUpdateLog log = new FakeUpdateLog();
+  RoomSequencer sequencer;
+
+  @BeforeEach
+  void start() {
+    sequencer = new RoomSequencer();
+    sequencer.log = log;
+    sequencer.chatLog =
+        new ChatLog() {
+          @Override
+          public List<ChatMessage> recent(UUID room, int count) {
+            return List.of();
+          }
+        };
+    var settings = new CollabSettings();
+    settings.maxDocLength = 1000;
+    settings.maxUpdatesPerPush = 100;
+    settings.maxCursorRanges = 10;
+    settings.chatMaxLength = 100;
+    settings.historyWindow = 2;
+    settings.maxPullUpdates = 100;
+    settings.cursorInterval = Duration.ofMillis(10);
+    settings.idleUnload = Duration.ofMinutes(1);
+    settings.threads = 4;
+    settings.resyncInterval = Duration.ofSeconds(5);
+    sequencer.settings = settings;
+    sequencer.fanout = new Fanout();
+    sequencer.threads = new Threads();
+    sequencer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    sequencer.stop();
+  }
+
+  private static final class Threads implements ManagedThreadFactory {
+    @Override
+    public Thread newThread(Runnable task) {
+      var thread = new Thread(task);
+      thread.setDaemon(true);
+      return thread;
+    }
+
+    @Override
+    public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}

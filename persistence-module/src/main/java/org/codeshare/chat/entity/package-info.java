@@ -1,0 +1,2 @@
+/** Room chat messages as stored. */
+package org.codeshare.chat.entity;

@@ -1,0 +1,153 @@
+package org.codeshare.collab.boundary;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.codeshare.collab.control.CollabSettings;
+import org.codeshare.collab.control.Outlet;
+import org.codeshare.collab.control.Participant;
+import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.collab.entity.ClientMessage;
+import org.codeshare.collab.entity.ProtocolError;
+import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.presence.control.Colors;
+import org.codeshare.presence.entity.Peer;
+import org.codeshare.rooms.entity.RoomRole;
+
+/**
+ * One open editor socket: checks each incoming message against the limits and hands it to the room,
+ * and queues what the room sends back.
+ */
+final class EditorConnection implements Outlet {
+
+  private static final Logger LOG = Logger.getLogger(EditorConnection.class.getName());
+  private static final SecureRandom IDS = new SecureRandom();
+
+  private final Session session;
+  private final UUID roomId;
+  private final Participant participant;
+  private final RoomSequencer rooms;
+  private final CollabSettings settings;
+  private final Sender sender;
+  private final RateLimit rate;
+
+  EditorConnection(
+      Session session,
+      EditorAdmission.Admitted admitted,
+      RoomSequencer rooms,
+      CollabSettings settings) {
+    this.session = session;
+    this.roomId = admitted.roomId();
+    this.rooms = rooms;
+    this.settings = settings;
+    this.sender =
+        new Sender(
+            session.getAsyncRemote(),
+            settings.sendQueueLimit(),
+            () -> close(CloseCodes.RESYNC, "too far behind: reconnect and pull"));
+    this.rate = new RateLimit(settings.messagesPerSecond());
+    var peer = new Peer(newId(), admitted.name(), Colors.of(admitted.subject()), admitted.role());
+    this.participant =
+        new Participant(
+            peer,
+            admitted.subject(),
+            admitted.userId(),
+            admitted.canEdit(),
+            admitted.language(),
+            this);
+  }
+
+  private static String newId() {
+    var bytes = new byte[9];
+    IDS.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  UUID roomId() {
+    return roomId;
+  }
+
+  Participant participant() {
+    return participant;
+  }
+
+  void receive(String text) {
+    switch (rate.take()) {
+      case REFUSED -> {
+        return;
+      }
+      case REFUSED_FIRST -> {
+        error(ProtocolError.RATE_LIMITED, "more than " + settings.messagesPerSecond() + "/s");
+        return;
+      }
+      case ABUSED -> {
+        close(CloseCodes.ABUSE, "too many messages");
+        return;
+      }
+      case TAKEN -> {}
+    }
+    if (tooLarge(text)) {
+      error(ProtocolError.TOO_LARGE, "messages are limited to " + settings.maxMessageBytes());
+      return;
+    }
+    ClientMessage message;
+    try {
+      message = ClientMessage.parse(text, settings.messageLimits());
+    } catch (ProtocolError e) {
+      error(e.code(), e.getMessage());
+      return;
+    }
+    if (message instanceof ClientMessage.Push push) {
+      if (participant.role() == RoomRole.VIEWER) {
+        error(ProtocolError.FORBIDDEN, "viewers cannot edit");
+      } else {
+        rooms.push(roomId, participant, push);
+      }
+    } else if (message instanceof ClientMessage.Pull pull) {
+      rooms.pull(roomId, participant, pull.version());
+    } else if (message instanceof ClientMessage.Cursor cursor) {
+      rooms.cursor(roomId, participant, cursor.ranges());
+    } else if (message instanceof ClientMessage.Chat chat) {
+      rooms.chat(roomId, participant, chat.text());
+    } else {
+      send(ServerMessages.pong());
+    }
+  }
+
+  private boolean tooLarge(String text) {
+    int max = settings.maxMessageBytes();
+    if ((long) text.length() * 3 <= max) {
+      return false;
+    }
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes > max;
+  }
+
+  private void error(String code, String message) {
+    send(ServerMessages.error(code, message));
+  }
+
+  @Override
+  public void send(String message) {
+    sender.send(message);
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    sender.stop();
+    try {
+      session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "closing an editor socket failed", e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.codeshare.collab.boundary;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import java.util.ArrayDeque;
+
+/**
+ * One socket's outgoing messages: sent asynchronously one after the other, in order, from a queue
+ * of at most {@code limit} messages. A client that lets the queue fill up is not waited for: the
+ * queue is dropped and {@code overflow} runs (the connection closes with a resync code).
+ */
+final class Sender {
+
+  private final RemoteEndpoint.Async remote;
+  private final int limit;
+  private final Runnable overflow;
+  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private boolean sending;
+  private boolean stopped;
+
+  /** One message on the wire; tells whether its completion came before sendText returned. */
+  private static final class InFlight {
+    boolean done;
+    boolean handedOff;
+  }
+
+  Sender(RemoteEndpoint.Async remote, int limit, Runnable overflow) {
+    this.remote = remote;
+    this.limit = limit;
+    this.overflow = overflow;
+  }
+
+  void send(String message) {
+    boolean overflowed;
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      overflowed = queue.size() >= limit;
+      if (overflowed) {
+        stop();
+      } else {
+        queue.addLast(message);
+        if (sending) {
+          return;
+        }
+        sending = true;
+      }
+    }
+    if (overflowed) {
+      overflow.run();
+    } else {
+      pump();
+    }
+  }
+
+  synchronized void stop() {
+    stopped = true;
+    queue.clear();
+  }
+
+  /** Sends until the queue is empty or a send completes later, whose callback then carries on. */
+  private void pump() {
+    while (true) {
+      String next;
+      synchronized (this) {
+        next = stopped ? null : queue.pollFirst();
+        if (next == null) {
+          sending = false;
+          return;
+        }
+      }
+      var flight = new InFlight();
+      try {
+        remote.sendText(next, result -> completed(flight, result));
+      } catch (RuntimeException e) {
+        stop();
+        continue;
+      }
+      synchronized (flight) {
+        if (!flight.done) {
+          flight.handedOff = true;
+          return;
+        }
+      }
+    }
+  }
+
+  private void completed(InFlight flight, SendResult result) {
+    if (!result.isOK()) {
+      stop();
+    }
+    boolean resume;
+    synchronized (flight) {
+      flight.done = true;
+      resume = flight.handedOff;
+    }
+    if (resume) {
+      pump();
+    }
+  }
+}
