@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -19,7 +18,6 @@ import org.codeshare.testing.RealServersExtension;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,10 +29,7 @@ class MicroEditorIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    var war =
-        ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("codeshare.archive")));
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(war);
+    return MicroDeployment.codeshareWar();
   }
 
   @ArquillianResource URL base;

@@ -3,7 +3,6 @@ package org.codeshare.it.micro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import org.codeshare.testing.RealServersExtension;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,11 +23,7 @@ class MicroSmokeIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    var war =
-        ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("codeshare.archive")));
-    // Payara Micro deploys ROOT.war at "/", the context root the run command uses.
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(war);
+    return MicroDeployment.codeshareWar();
   }
 
   @ArquillianResource URL base;

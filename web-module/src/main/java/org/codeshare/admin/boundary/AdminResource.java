@@ -11,7 +11,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,10 +19,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.UUID;
 import org.codeshare.accounts.boundary.UserView;
 import org.codeshare.accounts.control.UserAdministration;
 import org.codeshare.accounts.entity.Caller;
+import org.codeshare.platform.boundary.PathIds;
 import org.codeshare.rooms.boundary.PageView;
 import org.codeshare.rooms.control.RoomListing;
 import org.codeshare.rooms.control.Rooms;
@@ -53,7 +52,7 @@ public class AdminResource {
   public UserView update(
       @PathParam("id") String id,
       @NotNull(message = "a JSON object is required") @Valid UserPatch body) {
-    return UserView.of(users.setDisabled(caller, uuid(id), body.disabled()));
+    return UserView.of(users.setDisabled(caller, PathIds.uuid(id), body.disabled()));
   }
 
   @GET
@@ -72,13 +71,5 @@ public class AdminResource {
     caller.requireAdmin();
     rooms.delete(slug, caller, Optional.empty());
     return Response.noContent().build();
-  }
-
-  private static UUID uuid(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException();
-    }
   }
 }

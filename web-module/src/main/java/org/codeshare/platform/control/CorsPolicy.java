@@ -11,7 +11,7 @@ import java.util.Set;
 public final class CorsPolicy {
 
   static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
-  static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Request-Id";
+  static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Request-Id, X-Manage-Token";
   static final String EXPOSED_HEADERS =
       "Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id";
   static final String MAX_AGE_SECONDS = "600";

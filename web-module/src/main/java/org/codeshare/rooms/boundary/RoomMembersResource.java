@@ -8,7 +8,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,9 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import java.util.UUID;
 import org.codeshare.accounts.entity.Caller;
+import org.codeshare.platform.boundary.PathIds;
 import org.codeshare.rooms.control.RoomMembers;
 import org.codeshare.rooms.entity.RoomRole;
 
@@ -34,18 +32,23 @@ public class RoomMembersResource {
   @PathParam("slug")
   String slug;
 
-  @HeaderParam(RoomsResource.MANAGE_TOKEN)
+  @HeaderParam(ManageToken.HEADER)
   String manageToken;
 
   @GET
   public MemberView list() {
-    return MemberView.of(members.roster(slug, caller, token()));
+    return MemberView.of(members.roster(slug, caller, ManageToken.of(manageToken)));
   }
 
   @POST
   public MemberView invite(@NotNull(message = "a JSON object is required") @Valid NewMember body) {
     return MemberView.of(
-        members.invite(slug, body.email(), RoomRole.valueOf(body.role()), caller, token()));
+        members.invite(
+            slug,
+            body.email(),
+            RoomRole.valueOf(body.role()),
+            caller,
+            ManageToken.of(manageToken)));
   }
 
   @PUT
@@ -54,32 +57,25 @@ public class RoomMembersResource {
       @PathParam("userId") String userId,
       @NotNull(message = "a JSON object is required") @Valid RoleChange body) {
     return MemberView.of(
-        members.changeRole(slug, id(userId), RoomRole.valueOf(body.role()), caller, token()));
+        members.changeRole(
+            slug,
+            PathIds.uuid(userId),
+            RoomRole.valueOf(body.role()),
+            caller,
+            ManageToken.of(manageToken)));
   }
 
   @DELETE
   @Path("{userId}")
   public Response remove(@PathParam("userId") String userId) {
-    members.remove(slug, id(userId), caller, token());
+    members.remove(slug, PathIds.uuid(userId), caller, ManageToken.of(manageToken));
     return Response.noContent().build();
   }
 
   @DELETE
   @Path("invitations/{email}")
   public Response cancelInvitation(@PathParam("email") String email) {
-    members.cancelInvitation(slug, email, caller, token());
+    members.cancelInvitation(slug, email, caller, ManageToken.of(manageToken));
     return Response.noContent().build();
-  }
-
-  private Optional<String> token() {
-    return Optional.ofNullable(manageToken).filter(value -> !value.isBlank());
-  }
-
-  private static UUID id(String value) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException();
-    }
   }
 }

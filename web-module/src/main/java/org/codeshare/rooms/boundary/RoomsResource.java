@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Optional;
 import org.codeshare.accounts.entity.Caller;
 import org.codeshare.rooms.control.RoomListing;
 import org.codeshare.rooms.control.RoomTickets;
@@ -34,15 +33,12 @@ import org.codeshare.rooms.control.Rooms;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoomsResource {
 
-  /** Lets an anonymous creator manage the room they made. */
-  public static final String MANAGE_TOKEN = "X-Manage-Token";
-
   @Inject Rooms rooms;
   @Inject RoomListing listing;
   @Inject RoomTickets tickets;
   @Inject Caller caller;
 
-  @HeaderParam(MANAGE_TOKEN)
+  @HeaderParam(ManageToken.HEADER)
   String manageToken;
 
   @POST
@@ -73,7 +69,7 @@ public class RoomsResource {
   @GET
   @Path("{slug}")
   public RoomView get(@PathParam("slug") String slug) {
-    return RoomView.of(rooms.view(slug, caller, token()));
+    return RoomView.of(rooms.view(slug, caller, ManageToken.of(manageToken)));
   }
 
   @PATCH
@@ -81,13 +77,13 @@ public class RoomsResource {
   public RoomView update(
       @PathParam("slug") String slug,
       @NotNull(message = "a JSON object is required") @Valid RoomPatch body) {
-    return RoomView.of(rooms.update(slug, body.changes(), caller, token()));
+    return RoomView.of(rooms.update(slug, body.changes(), caller, ManageToken.of(manageToken)));
   }
 
   @DELETE
   @Path("{slug}")
   public Response delete(@PathParam("slug") String slug) {
-    rooms.delete(slug, caller, token());
+    rooms.delete(slug, caller, ManageToken.of(manageToken));
     return Response.noContent().build();
   }
 
@@ -96,11 +92,7 @@ public class RoomsResource {
   @Path("{slug}/ticket")
   public TicketView ticket(@PathParam("slug") String slug, @Valid TicketRequest body) {
     var name = body == null || body.name() == null ? "Guest" : body.name().strip();
-    var ticket = tickets.issue(slug, caller, token(), name);
+    var ticket = tickets.issue(slug, caller, ManageToken.of(manageToken), name);
     return new TicketView(ticket.ticket(), ticket.expiresAt(), ticket.role().name());
-  }
-
-  private Optional<String> token() {
-    return Optional.ofNullable(manageToken).filter(value -> !value.isBlank());
   }
 }

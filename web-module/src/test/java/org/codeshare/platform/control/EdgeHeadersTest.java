@@ -69,7 +69,9 @@ class EdgeHeadersTest {
     assertThat(cors.preflightResponseHeaders("http://localhost:5173"))
         .containsEntry("Access-Control-Allow-Origin", "http://localhost:5173")
         .containsEntry("Access-Control-Allow-Credentials", "true")
-        .containsEntry("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id");
+        .containsEntry(
+            "Access-Control-Allow-Headers",
+            "Authorization, Content-Type, X-Request-Id, X-Manage-Token");
     assertThat(CorsPolicy.isPreflight("OPTIONS", "http://a", "POST")).isTrue();
     assertThat(CorsPolicy.isPreflight("OPTIONS", "http://a", null)).isFalse();
   }
