@@ -126,6 +126,18 @@ public final class AppClient {
         .sum();
   }
 
+  /** As {@link #metric(String)}, only the samples whose labels include {@code label}. */
+  public double metric(String name, String label) {
+    var pattern = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$");
+    return get("metrics")
+        .body()
+        .lines()
+        .map(pattern::matcher)
+        .filter(matcher -> matcher.matches() && matcher.group(1).contains(label))
+        .mapToDouble(matcher -> Double.parseDouble(matcher.group(2)))
+        .sum();
+  }
+
   /** One HTTP answer. */
   public record Reply(int status, HttpResponse<String> response) {
 

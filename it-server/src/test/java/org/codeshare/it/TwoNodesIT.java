@@ -2,8 +2,10 @@ package org.codeshare.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import org.codeshare.testing.AppClient;
+import org.codeshare.testing.Await;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TwoNodesIT {
 
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static MicroNode second;
 
   @Deployment(testable = false)
@@ -73,6 +76,39 @@ class TwoNodesIT {
     } finally {
       editors.forEach(e -> e.client.close());
     }
+  }
+
+  @Test
+  void twoNodesWriteEverySnapshotOnceAndMissNone(RealServers servers) {
+    var other = secondNode(servers);
+    var stored = new StoredRooms(servers);
+    Await.until("no room waits for a snapshot", WAIT, () -> stored.roomsAwaitingSnapshot() == 0);
+    double before = writtenOnBothNodes();
+    var rooms = new ArrayList<EditorRooms.Room>();
+    for (int i = 0; i < 6; i++) {
+      rooms.add(first.create());
+    }
+    for (int round = 0; round < 4; round++) {
+      for (int i = 0; i < rooms.size(); i++) {
+        var node = (i + round) % 2 == 0 ? first : other;
+        try (var client = node.guest(rooms.get(i), "Typist")) {
+          SnapshotsIT.type(new CollabEditor(client, "typist-" + round), "round " + round + "\n");
+        }
+      }
+    }
+    Await.until("every room snapshotted", WAIT, () -> stored.roomsAwaitingSnapshot() == 0);
+    long rows = 0;
+    for (var room : rooms) {
+      var snapshots = stored.snapshots(room.slug());
+      assertThat(snapshots.get(snapshots.size() - 1).version()).as("newest").isEqualTo(4);
+      rows += snapshots.size();
+    }
+    assertThat(writtenOnBothNodes() - before).as("objects written by both nodes").isEqualTo(rows);
+  }
+
+  private double writtenOnBothNodes() {
+    return app.metric("codeshare_snapshots_written_total")
+        + second.client().metric("codeshare_snapshots_written_total");
   }
 
   @Test

@@ -17,12 +17,15 @@ public class ChatLog {
   @PersistenceContext(unitName = "codeshare")
   EntityManager em;
 
+  @jakarta.inject.Inject org.codeshare.events.control.Outbox outbox;
+
   Clock clock = Clock.systemUTC();
 
   public ChatMessage post(UUID roomId, UUID authorId, String authorName, String text) {
     var message = new ChatMessage(roomId, authorId, authorName, text, clock.instant());
     em.persist(message);
     em.flush();
+    outbox.chatPosted(message);
     return message;
   }
 

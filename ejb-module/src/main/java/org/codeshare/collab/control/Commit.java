@@ -1,6 +1,7 @@
 package org.codeshare.collab.control;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.entity.JsonText;
@@ -8,6 +9,7 @@ import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.RoomUpdate;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
+import org.codeshare.rooms.entity.RoomRole;
 
 /**
  * Commits one push, already rebased onto the room's version: checks it against the document,
@@ -20,12 +22,14 @@ final class Commit {
   private static final int ATTEMPTS = 10;
 
   private final LiveRoom room;
-  private final Participant author;
+  private final UUID authorId;
+  private final RoomRole role;
   private List<Update> updates;
 
-  Commit(LiveRoom room, Participant author, List<Update> rebased) {
+  Commit(LiveRoom room, UUID authorId, RoomRole role, List<Update> rebased) {
     this.room = room;
-    this.author = author;
+    this.authorId = authorId;
+    this.role = role;
     this.updates = rebased;
   }
 
@@ -38,10 +42,7 @@ final class Commit {
       var next = checked();
       UpdateLog.Appended result;
       try {
-        result =
-            room.rooms()
-                .log()
-                .append(room.id(), room.version(), updates, author.userId(), author.role());
+        result = room.rooms().log().append(room.id(), room.version(), updates, authorId, role);
       } catch (RuntimeException e) {
         result = afterFailure(e);
       }

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.chat.entity.ChatLine;
+import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.InvalidChanges;
 import org.codeshare.collab.entity.ProtocolError;
@@ -18,6 +20,8 @@ import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
 import org.codeshare.rooms.entity.RoomNotFound;
+import org.codeshare.rooms.entity.RoomRole;
+import org.codeshare.snapshots.control.Snapshots;
 
 /**
  * One loaded room: the authoritative document, its newest updates and its connections. Every method
@@ -62,7 +66,14 @@ final class LiveRoom {
   }
 
   void join(Participant participant) {
-    if (!ensureLoaded(participant)) {
+    try {
+      ensureLoaded();
+    } catch (RoomNotFound e) {
+      participant.outlet().close(CLOSE_GONE, "room deleted");
+      return;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "cannot load room " + id, e);
+      participant.outlet().close(1011, "room unavailable");
       return;
     }
     participant.outlet().send(hello(participant));
@@ -78,7 +89,7 @@ final class LiveRoom {
       return;
     }
     try {
-      if (author.role() == org.codeshare.rooms.entity.RoomRole.VIEWER) {
+      if (author.role() == RoomRole.VIEWER) {
         throw new ProtocolError(ProtocolError.FORBIDDEN, "viewers cannot edit");
       }
       members.claim(push.updates().get(0).clientId(), author.id());
@@ -89,9 +100,15 @@ final class LiveRoom {
         throw new ProtocolError(
             ProtocolError.BAD_VERSION, "the room is at version " + version + ", not yet there");
       }
-      var over = history(push.version());
+      List<Update> over;
+      try {
+        over = history(push.version());
+      } catch (HistoryCompacted e) {
+        author.outlet().send(hello(author)); // too old to rebase: start again from the current text
+        return;
+      }
       var rebased = StepwiseRebase.rebase(push.updates(), over);
-      new Commit(this, author, rebased).run();
+      new Commit(this, author.userId(), author.role(), rebased).run();
     } catch (ProtocolError e) {
       author.outlet().send(ServerMessages.error(e.code(), e.getMessage()));
     } catch (InvalidChanges e) {
@@ -118,6 +135,8 @@ final class LiveRoom {
       if (missed.isEmpty()) {
         participant.outlet().send(ServerMessages.updates(from, missed));
       }
+    } catch (HistoryCompacted e) {
+      participant.outlet().send(hello(participant));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "pull failed in room " + id, e);
       participant.outlet().send(unavailable());
@@ -246,7 +265,7 @@ final class LiveRoom {
     }
     var stored = rooms.log().since(id, from);
     if (stored.size() < count) {
-      throw new IllegalStateException("room " + id + " history is shorter than its version");
+      throw new HistoryCompacted();
     }
     catchUp(stored.subList(count, stored.size()));
     return stored;
@@ -262,24 +281,57 @@ final class LiveRoom {
     }
   }
 
-  private boolean ensureLoaded(Participant joining) {
+  /**
+   * @throws RoomNotFound when the room was deleted
+   */
+  private void ensureLoaded() {
     if (loaded) {
-      return true;
+      return;
+    }
+    var state = rooms.coldLoad().load(id, rooms.settings().historyWindow());
+    doc = state.doc();
+    version = state.version();
+    recent.addAll(state.recent());
+    loaded = true;
+  }
+
+  /** The document, caught up with the database, when the room is loaded here. */
+  Optional<Snapshots.State> state() {
+    if (!loaded) {
+      return Optional.empty();
     }
     try {
-      var state = rooms.log().load(id, rooms.settings().historyWindow());
-      doc = state.doc();
-      version = state.version();
-      recent.addAll(state.recent());
-      loaded = true;
-      return true;
-    } catch (RoomNotFound e) {
-      joining.outlet().close(CLOSE_GONE, "room deleted");
+      catchUp(rooms.log().since(id, version));
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "cannot load room " + id, e);
-      joining.outlet().close(1011, "room unavailable");
+      LOG.log(Level.WARNING, "cannot catch up room " + id + ", using the text in memory", e);
     }
-    return false;
+    return Optional.of(new Snapshots.State(version, doc));
+  }
+
+  /**
+   * Commits one update that replaces the whole text (a restore), loading the room if needed;
+   * returns the version it made, or the current one when the text is already {@code text}.
+   */
+  long replace(String text, UUID authorId, RoomRole role) {
+    ensureLoaded();
+    // Caught up first, so the replacement covers everything; a node committing in between can
+    // still slip an edit in, hence the second round.
+    for (int round = 0; round < 3 && !doc.equals(text); round++) {
+      catchUp(rooms.log().since(id, version));
+      var update = new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(doc, text));
+      new Commit(this, authorId, role, List.of(update)).run();
+      if (closed) {
+        throw new RoomNotFound(id.toString());
+      }
+    }
+    return version;
+  }
+
+  /** The updates a client asked for were compacted away behind a snapshot. */
+  private static final class HistoryCompacted extends RuntimeException {
+    HistoryCompacted() {
+      super(null, null, false, false);
+    }
   }
 
   private String hello(Participant participant) {

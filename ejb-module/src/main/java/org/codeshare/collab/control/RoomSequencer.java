@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.codeshare.chat.control.ChatLog;
 import org.codeshare.collab.entity.ClientMessage;
+import org.codeshare.rooms.entity.RoomRole;
+import org.codeshare.snapshots.control.Snapshots;
 
 /**
  * The rooms loaded on this node, each an actor: its tasks run one at a time, in order, on a shared
@@ -27,6 +31,7 @@ import org.codeshare.collab.entity.ClientMessage;
 public class RoomSequencer {
 
   @Inject UpdateLog log;
+  @Inject ColdLoad coldLoad;
   @Inject ChatLog chatLog;
   @Inject CollabSettings settings;
   @Inject Fanout fanout;
@@ -98,6 +103,65 @@ public class RoomSequencer {
     }
   }
 
+  /** The document, caught up with the database; empty when the room is not loaded here. */
+  public CompletableFuture<Optional<Snapshots.State>> state(UUID roomId) {
+    var result = new CompletableFuture<Optional<Snapshots.State>>();
+    var room = rooms.get(roomId);
+    if (room == null) {
+      result.complete(Optional.empty());
+    } else {
+      room.enqueue(r -> result.complete(r.state()), s -> result.complete(Optional.empty()));
+    }
+    return result;
+  }
+
+  /**
+   * The room's current text: from memory (caught up with the database) when it is loaded here, else
+   * from the newest snapshot and the updates after it.
+   */
+  public Snapshots.State current(UUID roomId) {
+    Optional<Snapshots.State> live;
+    try {
+      live = state(roomId).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      live = Optional.empty();
+    }
+    if (live.isPresent()) {
+      return live.get();
+    }
+    var loaded = coldLoad.load(roomId, 0);
+    return new Snapshots.State(loaded.version(), loaded.doc());
+  }
+
+  /**
+   * Replaces the room's whole text with {@code text} in one committed update that every connected
+   * editor receives; completes with the new version, or exceptionally with a {@link
+   * org.codeshare.collab.entity.ProtocolError} or {@link org.codeshare.rooms.entity.RoomNotFound}.
+   */
+  public CompletableFuture<Long> replace(UUID roomId, String text, UUID authorId, RoomRole role) {
+    var result = new CompletableFuture<Long>();
+    replace(roomId, text, authorId, role, result);
+    return result;
+  }
+
+  private void replace(
+      UUID roomId, String text, UUID authorId, RoomRole role, CompletableFuture<Long> result) {
+    rooms
+        .computeIfAbsent(roomId, id -> new LiveRoom(id, this))
+        .enqueue(
+            room -> {
+              try {
+                result.complete(room.replace(text, authorId, role));
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            s -> s.replace(roomId, text, authorId, role, result));
+  }
+
   /** Updates another node accepted: applied here in order, a gap filled from the database. */
   void remote(Fanout.Updates remote) {
     var room = rooms.get(remote.roomId());
@@ -151,6 +215,10 @@ public class RoomSequencer {
 
   UpdateLog log() {
     return log;
+  }
+
+  ColdLoad coldLoad() {
+    return coldLoad;
   }
 
   ChatLog chatLog() {

@@ -1,6 +1,7 @@
 package org.codeshare.collab.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,7 @@ import org.codeshare.collab.entity.JsonText;
 import org.codeshare.collab.entity.RoomUpdate;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
+import org.codeshare.events.control.Outbox;
 import org.codeshare.rooms.control.RoomAccess;
 import org.codeshare.rooms.entity.Room;
 import org.codeshare.rooms.entity.RoomNotFound;
@@ -33,6 +35,8 @@ public class UpdateLog {
 
   @PersistenceContext(unitName = "codeshare")
   EntityManager em;
+
+  @Inject Outbox outbox;
 
   Clock clock = Clock.systemUTC();
 
@@ -56,16 +60,22 @@ public class UpdateLog {
   /** The room is locked (or gone) for this role: nothing was written. */
   public record Refused(boolean gone) implements Appended {}
 
-  /** Replays the whole history; cold load until snapshots exist. */
-  public Loaded load(UUID roomId, int keep) {
+  /**
+   * The room's document: {@code baseDoc} at {@code baseVersion} (a snapshot, or empty at 0) with
+   * every later update applied in order.
+   *
+   * @throws RoomNotFound when the room does not exist or was deleted
+   * @throws IllegalStateException when the history after the base has a gap
+   */
+  public Loaded replay(UUID roomId, long baseVersion, String baseDoc, int keep) {
     var room = em.find(Room.class, roomId);
     if (room == null || room.deleted()) {
       throw new RoomNotFound(roomId.toString());
     }
-    var doc = "";
-    long version = 0;
+    var doc = baseDoc;
+    long version = baseVersion;
     var recent = new java.util.ArrayDeque<Update>();
-    try (var rows = query(roomId, 0)) {
+    try (var rows = query(roomId, baseVersion)) {
       for (var row : (Iterable<RoomUpdate>) rows::iterator) {
         if (row.version() != version + 1) {
           throw new IllegalStateException(
@@ -129,6 +139,7 @@ public class UpdateLog {
               now));
     }
     if (!committed.isEmpty()) {
+      outbox.documentUpdated(roomId, authorId, room.version(), version);
       em.flush();
       em.createQuery("update Room r set r.version = :version, r.updatedAt = :now where r.id = :id")
           .setParameter("version", version)

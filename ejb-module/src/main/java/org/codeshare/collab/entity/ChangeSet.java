@@ -27,6 +27,15 @@ public final class ChangeSet extends ChangeDesc {
     return new ChangeSet(length > 0 ? new int[] {length, -1} : new int[0], List.of());
   }
 
+  /** The change that turns {@code doc} into {@code text} by replacing all of it. */
+  public static ChangeSet replaceAll(String doc, String text) {
+    var json = jakarta.json.Json.createArrayBuilder().add(doc.length());
+    for (var line : text.split("\n", -1)) {
+      json.add(line);
+    }
+    return fromJson(jakarta.json.Json.createArrayBuilder().add(json).build());
+  }
+
   /**
    * Reads CodeMirror's JSON form: {@code n} keeps n characters, {@code [n]} deletes them, {@code
    * [n, "line", ...]} replaces them with the lines joined by {@code "\n"}.

@@ -8,11 +8,14 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
+import org.codeshare.snapshots.control.SnapshotStore;
+import org.codeshare.snapshots.entity.Snapshot;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hourly clean-up: rooms deleted longer ago than {@code codeshare.rooms.purge-after} are removed
- * for good (members and invitations go with them), and expired revocations are forgotten.
+ * for good (members, invitations, history and snapshot objects go with them), and expired
+ * revocations are forgotten.
  */
 @Singleton
 public class Housekeeping {
@@ -21,6 +24,8 @@ public class Housekeeping {
 
   @PersistenceContext(unitName = "codeshare")
   EntityManager em;
+
+  @Inject SnapshotStore store;
 
   @Inject
   @ConfigProperty(name = "codeshare.rooms.purge-after", defaultValue = "P30D")
@@ -31,9 +36,11 @@ public class Housekeeping {
   @Schedule(hour = "*", minute = "7", persistent = false)
   public void run() {
     var now = clock.instant();
+    var cutoff = now.minus(Duration.parse(purgeAfter));
+    deleteSnapshotObjects(cutoff);
     var purged =
         em.createQuery("delete from Room r where r.deletedAt < :cutoff")
-            .setParameter("cutoff", now.minus(Duration.parse(purgeAfter)))
+            .setParameter("cutoff", cutoff)
             .executeUpdate();
     var forgotten =
         em.createQuery("delete from RevokedToken t where t.expiresAt < :now")
@@ -41,6 +48,24 @@ public class Housekeeping {
             .executeUpdate();
     if (purged + forgotten > 0) {
       LOG.info(() -> "Purged " + purged + " deleted rooms, " + forgotten + " expired revocations");
+    }
+  }
+
+  /** Snapshot objects of the rooms about to be purged; their rows go with the rooms. */
+  private void deleteSnapshotObjects(java.time.Instant cutoff) {
+    var snapshots =
+        em.createQuery(
+                "select s from Snapshot s where s.key.roomId in"
+                    + " (select r.id from Room r where r.deletedAt < :cutoff)",
+                Snapshot.class)
+            .setParameter("cutoff", cutoff)
+            .getResultList();
+    for (var snapshot : snapshots) {
+      try {
+        store.delete(snapshot.storage(), snapshot.storageKey());
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "cannot delete snapshot object " + snapshot.storageKey() + ": " + e);
+      }
     }
   }
 }

@@ -26,6 +26,7 @@ public class RoomMembers {
   EntityManager em;
 
   @Inject Rooms rooms;
+  @Inject org.codeshare.events.control.Outbox outbox;
 
   Clock clock = Clock.systemUTC();
 
@@ -67,7 +68,7 @@ public class RoomMembers {
             .findFirst();
     var now = clock.instant();
     if (user.isPresent()) {
-      setRole(room, user.get().id(), role, now);
+      setRole(room, user.get().id(), role, now, caller.userId());
     } else {
       var key = new RoomInvitation.Key(room.id(), normalized);
       var invitation = em.find(RoomInvitation.class, key);
@@ -87,7 +88,7 @@ public class RoomMembers {
     if (em.find(RoomMember.class, new RoomMember.Key(room.id(), userId)) == null) {
       throw new UserNotFound();
     }
-    setRole(room, userId, role, clock.instant());
+    setRole(room, userId, role, clock.instant(), caller.userId());
     em.flush();
     return roster(slug, caller, manageToken);
   }
@@ -130,14 +131,16 @@ public class RoomMembers {
     for (var invitation : invitations) {
       em.persist(
           new RoomMember(invitation.roomId(), user.id(), invitation.role(), clock.instant()));
+      outbox.memberJoined(invitation.roomId(), user.id(), invitation.role().name(), user.id());
       em.remove(invitation);
     }
   }
 
-  private void setRole(Room room, UUID userId, RoomRole role, java.time.Instant now) {
+  private void setRole(Room room, UUID userId, RoomRole role, java.time.Instant now, UUID actor) {
     var member = em.find(RoomMember.class, new RoomMember.Key(room.id(), userId));
     if (member == null) {
       em.persist(new RoomMember(room.id(), userId, role, now));
+      outbox.memberJoined(room.id(), userId, role.name(), actor);
       return;
     }
     if (member.role() == RoomRole.OWNER && role != RoomRole.OWNER && owners(room) == 1) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.codeshare.accounts.entity.Caller;
 import org.codeshare.accounts.entity.NotSignedIn;
+import org.codeshare.events.control.Outbox;
 import org.codeshare.rooms.entity.Language;
 import org.codeshare.rooms.entity.Room;
 import org.codeshare.rooms.entity.RoomChanges;
@@ -28,6 +29,7 @@ public class Rooms {
 
   @Inject Event<RoomCreated> created;
   @Inject RoomAccess access;
+  @Inject Outbox outbox;
 
   @Inject
   @ConfigProperty(name = "codeshare.rooms.slug-length", defaultValue = "10")
@@ -72,6 +74,7 @@ public class Rooms {
     if (caller.signedIn()) {
       em.persist(new RoomMember(room.id(), caller.userId(), RoomRole.OWNER, now));
     }
+    outbox.roomCreated(room, caller.userId());
     created.fire(new RoomCreated(room.id(), room.slug(), language.id()));
     return new Created(new Visible(room, RoomRole.OWNER), manageToken);
   }
@@ -99,6 +102,7 @@ public class Rooms {
     changes.language().ifPresent(language -> room.changeLanguage(language, now));
     changes.linkAccess().ifPresent(linkAccess -> room.changeLinkAccess(linkAccess, now));
     changes.locked().ifPresent(locked -> room.lock(locked, now));
+    outbox.roomUpdated(room, caller.userId());
     return visible;
   }
 
@@ -109,6 +113,7 @@ public class Rooms {
       throw new RoomForbidden("Only owners delete a room.");
     }
     visible.room().delete(clock.instant());
+    outbox.roomDeleted(visible.room(), caller.userId());
   }
 
   public Room bySlug(String slug) {

@@ -21,7 +21,7 @@ class FakeUpdateLog extends UpdateLog {
   int appends;
 
   @Override
-  public synchronized Loaded load(UUID roomId, int keep) {
+  public synchronized Loaded replay(UUID roomId, long baseVersion, String baseDoc, int keep) {
     var doc = "";
     for (var update : history) {
       doc = update.changes().apply(doc);

@@ -21,6 +21,13 @@ abstract class SequencerFixture {
   void start() {
     sequencer = new RoomSequencer();
     sequencer.log = log;
+    sequencer.coldLoad =
+        new ColdLoad() {
+          @Override
+          public UpdateLog.Loaded load(UUID roomId, int keep) {
+            return SequencerFixture.this.log.replay(roomId, 0, "", keep);
+          }
+        };
     sequencer.chatLog =
         new ChatLog() {
           @Override

@@ -21,6 +21,14 @@ class ChangeSetTest {
     return ChangeSet.fromJson(json(text));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "x", "one\ntwo\n", "\r\n😀", "\n"})
+  void replaceAllTurnsAnyDocumentIntoTheText(String text) {
+    for (var doc : new String[] {"", "old", "a\nb\nc", "😀\n"}) {
+      assertThat(ChangeSet.replaceAll(doc, text).apply(doc)).isEqualTo(text);
+    }
+  }
+
   @Test
   void readsAndWritesCodeMirrorsJsonForm() {
     JsonArray json = json("[3, [2], [1, \"x\", \"y\"], 4, [0, \"z\"]]");

@@ -48,6 +48,19 @@ public class Room {
   @Column(nullable = false, updatable = false)
   private long version;
 
+  // Snapshot bookkeeping, moved only by the snapshot writer's guarded bulk updates.
+  @Column(name = "snapshot_version", nullable = false, insertable = false, updatable = false)
+  private long snapshotVersion;
+
+  @Column(name = "history_floor", nullable = false, insertable = false, updatable = false)
+  private long historyFloor;
+
+  @Column(name = "snapshot_lease_until", insertable = false, updatable = false)
+  private Instant snapshotLeaseUntil;
+
+  @Column(name = "snapshot_failures", nullable = false, insertable = false, updatable = false)
+  private int snapshotFailures;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -165,6 +178,20 @@ public class Room {
 
   public long version() {
     return version;
+  }
+
+  /** The version of the newest snapshot, 0 before the first. */
+  public long snapshotVersion() {
+    return snapshotVersion;
+  }
+
+  /** Updates up to this version were compacted away; a client behind it must resync. */
+  public long historyFloor() {
+    return historyFloor;
+  }
+
+  public int snapshotFailures() {
+    return snapshotFailures;
   }
 
   public Instant createdAt() {

@@ -3,13 +3,13 @@ package org.codeshare.rooms.boundary;
 import java.util.Optional;
 
 /** The {@code X-Manage-Token} header with which an anonymous creator manages their room. */
-final class ManageToken {
+public final class ManageToken {
 
-  static final String HEADER = "X-Manage-Token";
+  public static final String HEADER = "X-Manage-Token";
 
   private ManageToken() {}
 
-  static Optional<String> of(String header) {
+  public static Optional<String> of(String header) {
     return Optional.ofNullable(header).filter(value -> !value.isBlank());
   }
 }

@@ -1,0 +1,92 @@
+package org.codeshare.snapshots.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.codeshare.snapshots.entity.Snapshot;
+import org.codeshare.snapshots.entity.SnapshotReason;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes one snapshot: the text goes to the store first, then the row (with the compaction of the
+ * update log behind it) is committed; a failure in between leaves at most an orphaned object that
+ * the next snapshot of the same version overwrites with the same bytes.
+ */
+@ApplicationScoped
+public class Snapshots {
+
+  @Inject SnapshotStore store;
+  @Inject SnapshotCatalog catalog;
+  @Inject SnapshotMetrics metrics;
+
+  @Inject
+  @ConfigProperty(name = "codeshare.history.keep-updates", defaultValue = "1000")
+  long keepUpdates;
+
+  Clock clock = Clock.systemUTC();
+
+  /** A room's text at a version. */
+  public record State(long version, String text) {}
+
+  public SnapshotCatalog.Recorded write(
+      UUID roomId, State state, SnapshotReason reason, String label, UUID by) {
+    var bytes = state.text().getBytes(StandardCharsets.UTF_8);
+    var key = SnapshotStore.key(roomId, state.version());
+    var existing = catalog.find(roomId, state.version());
+    if (existing.isEmpty()) {
+      store.put(key, bytes);
+      metrics.written(roomId, state.version());
+    }
+    var row =
+        new Snapshot(
+            roomId,
+            state.version(),
+            sha256(bytes),
+            bytes.length,
+            existing.map(Snapshot::storage).orElse(store.kind()),
+            existing.map(Snapshot::storageKey).orElse(key),
+            reason,
+            label,
+            by,
+            clock.instant());
+    SnapshotCatalog.Recorded recorded;
+    try {
+      recorded = catalog.record(row, keepUpdates);
+    } catch (RuntimeException e) {
+      if (catalog.find(roomId, state.version()).isEmpty()) {
+        throw e;
+      }
+      recorded = catalog.record(row, keepUpdates); // lost the race for this version: relabel
+    }
+    return recorded;
+  }
+
+  /** The snapshot's text if its object is there and matches its checksum and size. */
+  public Optional<String> read(Snapshot snapshot) {
+    var bytes = store.get(snapshot.storage(), snapshot.storageKey());
+    if (bytes.isEmpty()) {
+      metrics.unreadable(snapshot.roomId(), snapshot.version(), "object missing");
+      return Optional.empty();
+    }
+    var content = bytes.get();
+    if (content.length != snapshot.size() || !sha256(content).equals(snapshot.sha256())) {
+      metrics.unreadable(snapshot.roomId(), snapshot.version(), "checksum mismatch");
+      return Optional.empty();
+    }
+    return Optional.of(new String(content, StandardCharsets.UTF_8));
+  }
+
+  public static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Events: the transactional outbox rows the relay publishes to Kafka. */
+package org.codeshare.events.entity;
