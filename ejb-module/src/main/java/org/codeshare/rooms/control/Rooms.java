@@ -18,6 +18,7 @@ import org.codeshare.rooms.entity.RoomForbidden;
 import org.codeshare.rooms.entity.RoomMember;
 import org.codeshare.rooms.entity.RoomNotFound;
 import org.codeshare.rooms.entity.RoomRole;
+import org.codeshare.rooms.entity.RoomSettingsChanged;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
@@ -27,6 +28,7 @@ public class Rooms {
   EntityManager em;
 
   @Inject Event<RoomCreated> created;
+  @Inject Event<RoomSettingsChanged> settingsChanged;
   @Inject RoomAccess access;
 
   @Inject
@@ -99,6 +101,15 @@ public class Rooms {
     changes.language().ifPresent(language -> room.changeLanguage(language, now));
     changes.linkAccess().ifPresent(linkAccess -> room.changeLinkAccess(linkAccess, now));
     changes.locked().ifPresent(locked -> room.lock(locked, now));
+    if (changes.any()) {
+      settingsChanged.fire(
+          new RoomSettingsChanged(
+              room.id(),
+              room.title(),
+              room.language().id(),
+              room.linkAccess().name(),
+              room.locked()));
+    }
     return visible;
   }
 
