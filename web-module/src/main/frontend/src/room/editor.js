@@ -3,7 +3,7 @@
 import { EditorState, Compartment } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection,
-  dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine,
+  dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine, placeholder,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import {
@@ -67,7 +67,11 @@ export class Editor {
     this.onUpdate = onUpdate;
     this.label = label;
     const root = shadowHost(parent);
-    this.view = new EditorView({ root, parent: root, state: EditorState.create({ doc: "" }) });
+    // Until the room's text arrives the editor takes no input: it would be lost with the state.
+    const loading = EditorState.create({
+      extensions: [EditorView.editable.of(false), placeholder("Loading…"), shadowStyles, fillHost],
+    });
+    this.view = new EditorView({ root, parent: root, state: loading });
   }
 
   /** A fresh state: the document at a version of the room, with the current settings. */

@@ -265,7 +265,11 @@ class RoomPage {
   }
 
   renderStatus() {
-    this.status.render(this.connection?.status ?? "connecting", this.sync?.unsent ?? 0);
+    let status = this.connection?.status ?? "connecting";
+    if (status === "connected" && !this.sync?.inStep) {
+      status = this.sync?.ready ? "reconnecting" : "connecting";
+    }
+    this.status.render(status, this.sync?.unsent ?? 0);
   }
 
   sendOrWarn(message) {

@@ -38,6 +38,11 @@ export class Sync {
     return getClientID(this.view.state);
   }
 
+  /** Whether the editor is in step with the server: hello taken, caught up after a reconnect. */
+  get inStep() {
+    return this.ready && this.connected && !this.awaitingHello && this.catchUpTo === null;
+  }
+
   /** Local edits the server has not confirmed yet. */
   get unsent() {
     return this.ready ? sendableUpdates(this.view.state).length : 0;
@@ -74,6 +79,7 @@ export class Sync {
         this.catchUpTo = message.version;
         this.send({ type: "pull", version: this.version });
       }
+      this.changed();
       this.flush();
       return;
     }
