@@ -74,3 +74,37 @@ test("viewers, a locked room and a language change", async () => {
   await ada.context.close();
   await bob.context.close();
 });
+
+test("register, find the room under my rooms, sign out, sign in again", async () => {
+  const kim = await person("");
+  const email = `kim-${Date.now()}@example.org`;
+  await kim.page.goto("/");
+  await kim.page.click("#register");
+  await kim.page.fill("#auth-name", "Kim Park");
+  await kim.page.fill("#auth-email", email);
+  await kim.page.fill("#auth-password", "a long enough password");
+  await kim.page.click(".auth-dialog button[type=submit]");
+  await kim.page.locator("#account-name", { hasText: "Kim Park" }).waitFor();
+
+  const url = await createRoom(kim.page, "go");
+  await kim.page.locator(".people .person-name", { hasText: "Kim Park (you)" }).waitFor();
+  assert.equal(await kim.page.locator("#guest-name").count(), 0, "no guest name for an account");
+
+  await kim.page.click(".brand");
+  await kim.page.locator("#recent-heading", { hasText: "My rooms" }).waitFor();
+  const mine = kim.page.locator("#recent-rooms a").first();
+  await mine.waitFor();
+  assert.equal(new URL(await mine.getAttribute("href"), url).href, url);
+
+  await kim.page.click("#sign-out");
+  await kim.page.locator("#sign-in").waitFor();
+  await kim.page.click("#sign-in");
+  await kim.page.fill("#auth-email", email);
+  await kim.page.fill("#auth-password", "not the password");
+  await kim.page.click(".auth-dialog button[type=submit]");
+  await kim.page.locator(".auth-dialog .error").filter({ hasText: /\w/ }).waitFor();
+  await kim.page.fill("#auth-password", "a long enough password");
+  await kim.page.click(".auth-dialog button[type=submit]");
+  await kim.page.locator("#account-name", { hasText: "Kim Park" }).waitFor();
+  await kim.context.close();
+});
