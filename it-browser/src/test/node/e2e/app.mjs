@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8080/";
-export const ARTIFACTS = process.env.ARTIFACTS ?? path.resolve("target-artifacts");
+export const ARTIFACTS = process.env.ARTIFACTS ?? path.resolve("../../../target/browser-artifacts");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const TIMEOUT = 20_000;
 
