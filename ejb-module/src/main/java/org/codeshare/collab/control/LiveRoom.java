@@ -179,6 +179,11 @@ final class LiveRoom {
     catchUp(updates.subList((int) (version - from), updates.size()));
   }
 
+  /** A message for everyone in the room, here and on the other nodes. */
+  void announce(String message) {
+    members.announce(message);
+  }
+
   /** Passes a message from another node to the sockets here. */
   void relay(String message) {
     members.broadcast(message);

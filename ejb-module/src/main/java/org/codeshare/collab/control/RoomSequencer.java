@@ -162,6 +162,19 @@ public class RoomSequencer {
             s -> s.replace(roomId, text, authorId, role, result));
   }
 
+  /**
+   * A message for everyone in the room, on every node: through the room's actor when it is loaded
+   * here (so it is ordered with the room's other messages), else straight to the other nodes.
+   */
+  public void announce(UUID roomId, String message) {
+    var room = rooms.get(roomId);
+    if (room != null) {
+      room.enqueue(r -> r.announce(message), s -> s.announce(roomId, message));
+    } else {
+      fanout.publishRelay(roomId, message);
+    }
+  }
+
   /** Updates another node accepted: applied here in order, a gap filled from the database. */
   void remote(Fanout.Updates remote) {
     var room = rooms.get(remote.roomId());

@@ -82,6 +82,17 @@ public final class ServerMessages {
     return text(message("error").add("code", code).add("message", message).build());
   }
 
+  /** The room's settings after an owner or editor changed them. */
+  public static String room(String title, String language, String linkAccess, boolean locked) {
+    return text(
+        message("room")
+            .add("title", title)
+            .add("language", language)
+            .add("linkAccess", linkAccess)
+            .add("locked", locked)
+            .build());
+  }
+
   public static String pong() {
     return text(message("pong").build());
   }

@@ -19,6 +19,7 @@ import org.codeshare.rooms.entity.RoomForbidden;
 import org.codeshare.rooms.entity.RoomMember;
 import org.codeshare.rooms.entity.RoomNotFound;
 import org.codeshare.rooms.entity.RoomRole;
+import org.codeshare.rooms.entity.RoomSettingsChanged;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
@@ -28,6 +29,7 @@ public class Rooms {
   EntityManager em;
 
   @Inject Event<RoomCreated> created;
+  @Inject Event<RoomSettingsChanged> settingsChanged;
   @Inject RoomAccess access;
   @Inject Outbox outbox;
 
@@ -102,7 +104,16 @@ public class Rooms {
     changes.language().ifPresent(language -> room.changeLanguage(language, now));
     changes.linkAccess().ifPresent(linkAccess -> room.changeLinkAccess(linkAccess, now));
     changes.locked().ifPresent(locked -> room.lock(locked, now));
-    outbox.roomUpdated(room, caller.userId());
+    if (changes.any()) {
+      outbox.roomUpdated(room, caller.userId());
+      settingsChanged.fire(
+          new RoomSettingsChanged(
+              room.id(),
+              room.title(),
+              room.language().id(),
+              room.linkAccess().name(),
+              room.locked()));
+    }
     return visible;
   }
 

@@ -9,6 +9,10 @@ public record RoomChanges(
     Optional<LinkAccess> linkAccess,
     Optional<Boolean> locked) {
 
+  public boolean any() {
+    return title.isPresent() || language.isPresent() || changesSharing();
+  }
+
   public boolean changesSharing() {
     return linkAccess.isPresent() || locked.isPresent();
   }

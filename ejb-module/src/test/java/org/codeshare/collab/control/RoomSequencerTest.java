@@ -12,6 +12,7 @@ import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.Update;
 import org.codeshare.presence.entity.Peer;
 import org.codeshare.rooms.entity.RoomRole;
+import org.codeshare.rooms.entity.RoomSettingsChanged;
 import org.junit.jupiter.api.Test;
 
 /** The per-room sequencer without a server: rebasing, confirming, conflicts with another node. */
@@ -196,5 +197,25 @@ class RoomSequencerTest extends SequencerFixture {
     assertThat(answer.getInt("from")).isEqualTo(1);
     assertThat(answer.getJsonArray("updates")).isEmpty();
     assertThat(ann.messages).isEmpty();
+  }
+
+  @Test
+  void aRoomSettingsChangeIsAnnouncedToEveryoneInTheRoom() {
+    var ann = new RecordingOutlet();
+    var bob = new RecordingOutlet();
+    join("ann", RoomRole.OWNER, ann);
+    join("bob", RoomRole.VIEWER, bob);
+
+    var relay = new RoomSettingsRelay();
+    relay.rooms = sequencer;
+    relay.changed(new RoomSettingsChanged(roomId, "Interview", "python", "VIEW", true));
+
+    for (var outlet : List.of(ann, bob)) {
+      var room = outlet.next("room");
+      assertThat(room.getString("language")).isEqualTo("python");
+      assertThat(room.getString("title")).isEqualTo("Interview");
+      assertThat(room.getString("linkAccess")).isEqualTo("VIEW");
+      assertThat(room.getBoolean("locked")).isTrue();
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -83,6 +84,55 @@ class MicroEditorIT {
       assertThat(confirmed.getString("type")).isEqualTo("updates");
       assertThat(confirmed.getJsonArray("updates").getJsonObject(0).getString("clientID"))
           .isEqualTo("mia");
+    } finally {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+  }
+
+  @Test
+  void aLanguageChangeReachesTheOpenEditorsOfTheRoom() throws Exception {
+    var app = AppClient.at(base.toURI().resolve("/"));
+    app.awaitStatus("health/ready", 200, Duration.ofSeconds(30));
+    var room = app.postJson("api/rooms", "{\"language\":\"java\"}").json();
+    var slug = room.getString("slug");
+    var ticket =
+        app.postJson("api/rooms/" + slug + "/ticket", "{\"name\":\"Kim\"}")
+            .json()
+            .getString("ticket");
+    var inbox = new LinkedBlockingQueue<JsonObject>();
+    var uri =
+        URI.create(
+            app.base()
+                .resolve("ws/editor/" + slug + "?ticket=" + ticket)
+                .toString()
+                .replaceFirst("^http", "ws"));
+    var socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(uri, new Collect(inbox))
+            .get(30, TimeUnit.SECONDS);
+    try {
+      var hello = inbox.poll(20, TimeUnit.SECONDS);
+      assertThat(hello).isNotNull();
+      assertThat(hello.getString("language")).isEqualTo("java");
+
+      var patched =
+          app.send(
+              HttpRequest.newBuilder(app.base().resolve("api/rooms/" + slug))
+                  .header("Content-Type", "application/json")
+                  .header("X-Manage-Token", room.getString("manageToken"))
+                  .method(
+                      "PATCH",
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"language\":\"python\",\"locked\":true}")));
+      assertThat(patched.status()).isEqualTo(200);
+
+      var announced = inbox.poll(20, TimeUnit.SECONDS);
+      assertThat(announced).isNotNull();
+      assertThat(announced.getString("type")).isEqualTo("room");
+      assertThat(announced.getString("language")).isEqualTo("python");
+      assertThat(announced.getBoolean("locked")).isTrue();
+      assertThat(announced.getString("linkAccess")).isEqualTo("EDIT");
     } finally {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
