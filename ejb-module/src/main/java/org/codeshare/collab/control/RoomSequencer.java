@@ -10,6 +10,7 @@ import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ public class RoomSequencer {
   @Inject ChatLog chatLog;
   @Inject CollabSettings settings;
   @Inject Fanout fanout;
+  @Inject EditMetrics metrics;
 
   @Resource ManagedThreadFactory threads;
 
@@ -119,6 +121,23 @@ public class RoomSequencer {
     rooms.values().forEach(room -> room.enqueue(LiveRoom::resync, s -> {}));
   }
 
+  /**
+   * Completes once every loaded room has run the tasks queued before this call (the pushes taken in
+   * so far are committed or refused); used while the node drains.
+   */
+  public CompletableFuture<Void> settled() {
+    var marks =
+        rooms.values().stream()
+            .map(
+                room -> {
+                  var done = new CompletableFuture<Void>();
+                  room.enqueue(r -> done.complete(null), s -> done.complete(null));
+                  return done;
+                })
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(marks);
+  }
+
   /** Rooms loaded on this node. */
   public int loadedRooms() {
     return rooms.size();
@@ -163,5 +182,9 @@ public class RoomSequencer {
 
   Fanout fanout() {
     return fanout;
+  }
+
+  EditMetrics metrics() {
+    return metrics;
   }
 }
