@@ -1,4 +1,4 @@
-package org.codeshare.it;
+package org.codeshare.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -16,20 +16,21 @@ import org.codeshare.collab.entity.Update;
  * are applied with the unconfirmed ones rebased over them, exactly as CodeMirror's {@code
  * receiveUpdates}.
  */
-final class CollabEditor {
+public final class CollabEditor {
 
   private static final String[] PIECES = {"a", "b", "c", " ", "\n", "é", "😀", "\r\n", "{", "}"};
 
-  final EditorClient client;
-  final String clientId;
-  final JsonObject hello;
-  String doc;
-  long version;
-  List<Update> unconfirmed = new ArrayList<>();
-  final List<JsonObject> errors = new ArrayList<>();
-  int edits;
+  public EditorClient client;
+  public final String clientId;
+  public final JsonObject hello;
+  public String doc;
+  public long version;
+  public List<Update> unconfirmed = new ArrayList<>();
+  public final List<JsonObject> errors = new ArrayList<>();
+  public int edits;
+  private long syncTarget;
 
-  CollabEditor(EditorClient client, String clientId) {
+  public CollabEditor(EditorClient client, String clientId) {
     this.client = client;
     this.clientId = clientId;
     this.hello = client.next("hello");
@@ -37,17 +38,33 @@ final class CollabEditor {
     this.version = hello.getJsonNumber("version").longValue();
   }
 
-  void edit(ChangeSet changes) {
+  /**
+   * Goes on over {@code next} after the old socket was closed, by the reconnect rule: the new
+   * {@code hello} is not taken (it would drop unconfirmed updates); the editor pulls from its
+   * synced version and pushes nothing until it has caught up with the version that hello announced.
+   */
+  public void reconnect(EditorClient next) {
+    syncTarget = next.next("hello").getJsonNumber("version").longValue();
+    client = next;
+    pull();
+  }
+
+  /** False after a reconnect until the pulled updates reached the room's version at that time. */
+  public boolean synced() {
+    return version >= syncTarget;
+  }
+
+  public void edit(ChangeSet changes) {
     doc = changes.apply(doc);
     unconfirmed.add(new Update(clientId, changes));
     edits++;
   }
 
-  void randomEdit(Random random) {
+  public void randomEdit(Random random) {
     edit(randomChanges(random, doc.length()));
   }
 
-  void push() {
+  public void push() {
     if (unconfirmed.isEmpty()) {
       return;
     }
@@ -67,13 +84,13 @@ final class CollabEditor {
             .build());
   }
 
-  void pull() {
+  public void pull() {
     client.send(
         Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
   }
 
   /** Handles the next message if one comes within {@code wait}; false if none came. */
-  boolean process(Duration wait) {
+  public boolean process(Duration wait) {
     var message = client.poll(wait);
     if (message == null) {
       return false;
@@ -88,7 +105,7 @@ final class CollabEditor {
     return true;
   }
 
-  static List<Update> updates(JsonArray json) {
+  public static List<Update> updates(JsonArray json) {
     var updates = new ArrayList<Update>();
     for (var update : json.getValuesAs(JsonObject.class)) {
       updates.add(
@@ -102,7 +119,7 @@ final class CollabEditor {
    * CodeMirror's receiveUpdates, one update at a time as the protocol asks, after dropping updates
    * already seen; a gap is filled by pulling.
    */
-  void receive(long from, List<Update> updates) {
+  public void receive(long from, List<Update> updates) {
     if (from > version) {
       pull();
       return;
@@ -130,7 +147,7 @@ final class CollabEditor {
   }
 
   /** A random replacement in a document of {@code length}, inserts include surrogate pairs. */
-  static ChangeSet randomChanges(Random random, int length) {
+  public static ChangeSet randomChanges(Random random, int length) {
     int pos = random.nextInt(length + 1);
     int delete = random.nextInt(Math.min(4, length - pos) + 1);
     var insert = new StringBuilder();
@@ -144,7 +161,7 @@ final class CollabEditor {
   }
 
   /** Replaces {@code delete} characters at {@code pos} of a document of {@code length}. */
-  static ChangeSet replace(int length, int pos, int delete, String insert) {
+  public static ChangeSet replace(int length, int pos, int delete, String insert) {
     var parts = Json.createArrayBuilder();
     if (pos > 0) {
       parts.add(pos);
