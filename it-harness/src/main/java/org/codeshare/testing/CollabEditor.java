@@ -29,6 +29,10 @@ public final class CollabEditor {
   public final List<JsonObject> errors = new ArrayList<>();
   public int edits;
   private long syncTarget;
+  private boolean pullPending;
+
+  /** How many messages of each type arrived, for failure messages. */
+  public final java.util.Map<String, Integer> received = new java.util.TreeMap<>();
 
   public CollabEditor(EditorClient client, String clientId) {
     this.client = client;
@@ -54,6 +58,20 @@ public final class CollabEditor {
     return version >= syncTarget;
   }
 
+  @Override
+  public String toString() {
+    return clientId
+        + " at version "
+        + version
+        + (synced() ? "" : " (syncing to " + syncTarget + ")")
+        + ", "
+        + unconfirmed.size()
+        + " unconfirmed, socket "
+        + (client.isClosed() ? "closed" : "open")
+        + ", received "
+        + received;
+  }
+
   public void edit(ChangeSet changes) {
     doc = changes.apply(doc);
     unconfirmed.add(new Update(clientId, changes));
@@ -64,17 +82,20 @@ public final class CollabEditor {
     edit(randomChanges(random, doc.length()));
   }
 
+  /** Pushes the unconfirmed updates, at most as many as the server's limit allows in one push. */
   public void push() {
     if (unconfirmed.isEmpty()) {
       return;
     }
     var updates = Json.createArrayBuilder();
-    unconfirmed.forEach(
-        u ->
-            updates.add(
-                Json.createObjectBuilder()
-                    .add("clientID", u.clientId())
-                    .add("changes", u.changes().toJson())));
+    unconfirmed.stream()
+        .limit(maxUpdatesPerPush())
+        .forEach(
+            u ->
+                updates.add(
+                    Json.createObjectBuilder()
+                        .add("clientID", u.clientId())
+                        .add("changes", u.changes().toJson())));
     client.send(
         Json.createObjectBuilder()
             .add("v", 1)
@@ -84,7 +105,15 @@ public final class CollabEditor {
             .build());
   }
 
+  private int maxUpdatesPerPush() {
+    var limits = hello.getJsonObject("limits");
+    return limits == null
+        ? Integer.MAX_VALUE
+        : limits.getInt("maxUpdatesPerPush", Integer.MAX_VALUE);
+  }
+
   public void pull() {
+    pullPending = true;
     client.send(
         Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
   }
@@ -95,6 +124,7 @@ public final class CollabEditor {
     if (message == null) {
       return false;
     }
+    received.merge(message.getString("type"), 1, Integer::sum);
     switch (message.getString("type")) {
       case "updates" ->
           receive(
@@ -121,9 +151,12 @@ public final class CollabEditor {
    */
   public void receive(long from, List<Update> updates) {
     if (from > version) {
-      pull();
+      if (!pullPending) {
+        pull(); // one pull fills the gap; later messages of the same gap need no other
+      }
       return;
     }
+    pullPending = false;
     for (int i = (int) (version - from); i < updates.size(); i++) {
       receiveOne(updates.get(i));
     }
