@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * Whether this node serves or drains. Draining is one-way: it starts when the application is being
- * stopped and ends with the process.
+ * stopped (readiness DOWN, no new editor sockets), then the node stops taking in messages from the
+ * sockets still open, and it ends with the process.
  */
 @ApplicationScoped
 public class NodeState {
 
   private volatile Instant drainingSince;
+  private volatile boolean intakeStopped;
 
   public boolean draining() {
     return drainingSince != null;
@@ -19,6 +21,16 @@ public class NodeState {
 
   public Optional<Instant> drainingSince() {
     return Optional.ofNullable(drainingSince);
+  }
+
+  /** False once the node no longer takes in messages from its open editor sockets. */
+  public boolean takingMessages() {
+    return !intakeStopped;
+  }
+
+  /** The last step before the sockets close: what arrives now is left for the next node. */
+  public void stopIntake() {
+    intakeStopped = true;
   }
 
   /** Marks the node draining; false when it already was. */

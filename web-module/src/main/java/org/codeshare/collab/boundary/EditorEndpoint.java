@@ -57,7 +57,7 @@ public class EditorEndpoint {
 
   @OnMessage
   public void message(Session session, String text) {
-    if (node.draining()) {
+    if (!node.takingMessages()) {
       return; // not taken in: the client pushes it again on the node it reconnects to
     }
     sessions.get(session.getId()).ifPresent(connection -> connection.receive(text));

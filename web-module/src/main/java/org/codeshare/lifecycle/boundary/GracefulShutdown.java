@@ -51,6 +51,7 @@ public class GracefulShutdown implements ServletContextListener {
         "draining: readiness DOWN, new editor sockets refused",
         Map.of("event", "drain-started", "sockets", sessions.count()));
     pause(settings.readinessDelay());
+    node.stopIntake();
     var settled = awaitCommits();
     int closed = sessions.closeAll(CloseCodes.SERVICE_RESTART, "service restart");
     try {
