@@ -53,12 +53,26 @@ public final class MicroNode implements AutoCloseable {
    * Duration)}.
    */
   public static MicroNode start(Map<String, String> environment) {
-    return start(property(MICRO_JAR), property(WAR), environment, READY_TIMEOUT);
+    return start(environment, List.of());
+  }
+
+  /** As {@link #start(Map)}, with more Payara Micro arguments (e.g. {@code --logproperties f}). */
+  public static MicroNode start(Map<String, String> environment, List<String> arguments) {
+    return start(property(MICRO_JAR), property(WAR), environment, arguments, READY_TIMEOUT);
   }
 
   /** Starts a node and waits until {@code /health/ready} answers 200, at most {@code timeout}. */
   public static MicroNode start(
       Path microJar, Path war, Map<String, String> environment, Duration timeout) {
+    return start(microJar, war, environment, List.of(), timeout);
+  }
+
+  private static MicroNode start(
+      Path microJar,
+      Path war,
+      Map<String, String> environment,
+      List<String> arguments,
+      Duration timeout) {
     requireFile(microJar);
     requireFile(war);
     var port = Ports.freePort();
@@ -67,20 +81,22 @@ public final class MicroNode implements AutoCloseable {
       var runtimeDir = Files.createTempDirectory("codeshare-micro-");
       var log = logFile(port);
       var command =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-XX:TieredStopAtLevel=1",
-              "-jar",
-              microJar.toString(),
-              "--nocluster",
-              "--port",
-              Integer.toString(port),
-              "--rootdir",
-              runtimeDir.toString(),
-              "--deploy",
-              war.toString(),
-              "--contextroot",
-              "/");
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:TieredStopAtLevel=1",
+                  "-jar",
+                  microJar.toString(),
+                  "--nocluster",
+                  "--port",
+                  Integer.toString(port),
+                  "--rootdir",
+                  runtimeDir.toString(),
+                  "--deploy",
+                  war.toString(),
+                  "--contextroot",
+                  "/"));
+      command.addAll(arguments);
       var builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
       builder.environment().putAll(environment);
@@ -140,6 +156,11 @@ public final class MicroNode implements AutoCloseable {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
     }
+  }
+
+  /** The exit code once the process has ended. */
+  public int exitValue() {
+    return process.exitValue();
   }
 
   /** Stops the process (gracefully, then forcibly) and deletes its runtime directory. */

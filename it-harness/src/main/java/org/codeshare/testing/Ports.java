@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Port selection: a system property wins, otherwise a free loopback port. */
-final class Ports {
+public final class Ports {
   static final String HOST = "127.0.0.1";
 
   private final Set<Integer> taken = new HashSet<>();
@@ -37,7 +37,7 @@ final class Ports {
     return port;
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import org.codeshare.testing.AppClient;
+import org.codeshare.testing.CollabEditor;
+import org.codeshare.testing.EditorRooms;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.jboss.arquillian.container.test.api.Deployment;

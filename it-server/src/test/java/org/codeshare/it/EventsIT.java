@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
+import org.codeshare.testing.CollabEditor;
+import org.codeshare.testing.EditorRooms;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
+import org.codeshare.testing.CollabEditor;
+import org.codeshare.testing.EditorRooms;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.jboss.arquillian.container.test.api.Deployment;

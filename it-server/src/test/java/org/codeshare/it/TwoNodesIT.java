@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
+import org.codeshare.testing.CollabEditor;
+import org.codeshare.testing.EditorRooms;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;

@@ -2,18 +2,17 @@ package org.codeshare.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
-import java.io.StringReader;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.testing.Await;
+import org.codeshare.testing.CollabEditor;
+import org.codeshare.testing.EditorClient;
 import org.codeshare.testing.RealServers;
+import org.codeshare.testing.StoredDocuments;
 
 /** Editors typing random edits at once, each on its own thread, and the checks that follow. */
 final class Typing {
@@ -81,32 +80,8 @@ final class Typing {
 
   /** The document replayed from room_updates in PostgreSQL, whose rooms.version must match. */
   static String storedText(RealServers servers, String slug, long version) throws Exception {
-    try (var connection =
-        DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
-      try (var query = connection.prepareStatement("select version from rooms where slug = ?")) {
-        query.setString(1, slug);
-        try (var row = query.executeQuery()) {
-          assertThat(row.next()).isTrue();
-          assertThat(row.getLong(1)).isEqualTo(version);
-        }
-      }
-      var doc = "";
-      try (var query =
-          connection.prepareStatement(
-              "select u.version, u.changes from room_updates u join rooms r on r.id = u.room_id"
-                  + " where r.slug = ? order by u.version")) {
-        query.setString(1, slug);
-        try (var rows = query.executeQuery()) {
-          long expected = 1;
-          while (rows.next()) {
-            assertThat(rows.getLong(1)).isEqualTo(expected++);
-            try (var reader = Json.createReader(new StringReader(rows.getString(2)))) {
-              doc = ChangeSet.fromJson(reader.readArray()).apply(doc);
-            }
-          }
-        }
-      }
-      return doc;
-    }
+    var stored = StoredDocuments.read(servers, slug);
+    assertThat(stored.version()).isEqualTo(version);
+    return stored.text();
   }
 }

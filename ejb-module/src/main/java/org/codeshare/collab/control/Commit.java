@@ -41,8 +41,10 @@ final class Commit {
     for (int attempt = 1; !updates.isEmpty(); attempt++) {
       var next = checked();
       UpdateLog.Appended result;
+      long started = System.nanoTime();
       try {
         result = room.rooms().log().append(room.id(), room.version(), updates, authorId, role);
+        room.rooms().metrics().committed(started);
       } catch (RuntimeException e) {
         result = afterFailure(e);
       }
@@ -76,9 +78,11 @@ final class Commit {
   }
 
   private void confirm(List<Update> committed, String doc) {
+    long started = System.nanoTime();
     long from = room.version();
     room.accept(committed, doc);
     room.rooms().fanout().publishUpdates(room.id(), from, committed);
+    room.rooms().metrics().fannedOut(started);
   }
 
   /** The document after the push, once the push is known to fit it and the limits. */

@@ -35,6 +35,7 @@ public class RoomSequencer {
   @Inject ChatLog chatLog;
   @Inject CollabSettings settings;
   @Inject Fanout fanout;
+  @Inject EditMetrics metrics;
 
   @Resource ManagedThreadFactory threads;
 
@@ -196,6 +197,23 @@ public class RoomSequencer {
     rooms.values().forEach(room -> room.enqueue(LiveRoom::resync, s -> {}));
   }
 
+  /**
+   * Completes once every loaded room has run the tasks queued before this call (the pushes taken in
+   * so far are committed or refused); used while the node drains.
+   */
+  public CompletableFuture<Void> settled() {
+    var marks =
+        rooms.values().stream()
+            .map(
+                room -> {
+                  var done = new CompletableFuture<Void>();
+                  room.enqueue(r -> done.complete(null), s -> done.complete(null));
+                  return done;
+                })
+            .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(marks);
+  }
+
   /** Rooms loaded on this node. */
   public int loadedRooms() {
     return rooms.size();
@@ -244,5 +262,9 @@ public class RoomSequencer {
 
   Fanout fanout() {
     return fanout;
+  }
+
+  EditMetrics metrics() {
+    return metrics;
   }
 }

@@ -69,12 +69,17 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return target().getConnection();
+    try {
+      return PhysicalConnections.counted(target().getConnection());
+    } catch (SQLException | RuntimeException e) {
+      PhysicalConnections.failed();
+      throw e;
+    }
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return target().getConnection();
+    return getConnection();
   }
 
   @Override

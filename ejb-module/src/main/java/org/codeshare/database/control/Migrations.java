@@ -31,7 +31,7 @@ import org.hibernate.SessionFactory;
     name = Migrations.DATA_SOURCE,
     className = "org.codeshare.database.control.ConfiguredDataSource",
     minPoolSize = 2,
-    maxPoolSize = 32,
+    maxPoolSize = Migrations.MAX_POOL_SIZE,
     maxIdleTime = 300,
     properties = {
       "fish.payara.is-connection-validation-required=true",
@@ -41,6 +41,7 @@ import org.hibernate.SessionFactory;
 public class Migrations {
 
   public static final String DATA_SOURCE = "java:app/jdbc/codeshare";
+  public static final int MAX_POOL_SIZE = 32;
   private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
   @Resource(lookup = DATA_SOURCE)

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.codeshare.lifecycle.entity.NodeDraining;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -112,6 +113,11 @@ public class OutboxRelay {
           Math.max(0, nudgeDelay.toMillis()),
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** The node is stopping: what is in the outbox goes to Kafka now, not after the restart. */
+  public void onDraining(@Observes NodeDraining draining) {
+    relay();
   }
 
   /** Publishes until the outbox is empty or Kafka fails; one round at a time on this node. */

@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.lifecycle.entity.NodeDraining;
 import org.codeshare.snapshots.entity.SnapshotReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -70,6 +72,15 @@ public class SnapshotTimer {
 
   @Timeout
   void tick() {
+    snapshotChangedRooms();
+  }
+
+  /**
+   * The node is stopping: the rooms it has in memory are snapshotted once more, so a restart loads
+   * them from a snapshot instead of replaying their updates. A round already running is left to
+   * finish on its own.
+   */
+  public void onDraining(@Observes NodeDraining draining) {
     snapshotChangedRooms();
   }
 

@@ -48,6 +48,7 @@ abstract class SequencerFixture {
     settings.resyncInterval = Duration.ofSeconds(5);
     sequencer.settings = settings;
     sequencer.fanout = new Fanout();
+    sequencer.metrics = new EditMetrics();
     sequencer.threads = new Threads();
     sequencer.start();
   }

@@ -1,10 +1,13 @@
 package org.codeshare.collab.boundary;
 
 /** Application close codes of the editor socket (4000-4999 are ours by RFC 6455). */
-final class CloseCodes {
+public final class CloseCodes {
 
   /** The client fell too far behind; reconnect and {@code pull} from the last version seen. */
   static final int RESYNC = 4000;
+
+  /** The node is restarting (RFC 6455 1012): reconnect, through the load balancer, and pull. */
+  public static final int SERVICE_RESTART = 1012;
 
   /** No valid ticket or session. */
   static final int UNAUTHENTICATED = 4401;

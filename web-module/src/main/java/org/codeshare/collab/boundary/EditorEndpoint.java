@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.control.CollabSettings;
 import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.lifecycle.control.NodeState;
 
 /** {@code /ws/editor/{slug}}: the live editing protocol, see {@code docs/collaboration.md}. */
 @ServerEndpoint(value = "/ws/editor/{slug}", configurator = EditorHandshake.class)
@@ -26,12 +27,17 @@ public class EditorEndpoint {
   @Inject EditorSessions sessions;
   @Inject RoomSequencer rooms;
   @Inject CollabSettings settings;
+  @Inject NodeState node;
 
   @OnOpen
   public void open(Session session, EndpointConfig config, @PathParam("slug") String slug) {
     var captured = config.getUserProperties().get(EditorHandshake.KEY);
     if (captured == null) {
       captured = session.getUserProperties().get(EditorHandshake.KEY);
+    }
+    if (node.draining()) {
+      close(session, CloseCodes.SERVICE_RESTART, "service restart");
+      return;
     }
     try {
       var admitted = admission.admit(slug, (EditorHandshake.Captured) captured);
@@ -51,6 +57,9 @@ public class EditorEndpoint {
 
   @OnMessage
   public void message(Session session, String text) {
+    if (!node.takingMessages()) {
+      return; // not taken in: the client pushes it again on the node it reconnects to
+    }
     sessions.get(session.getId()).ifPresent(connection -> connection.receive(text));
   }
 

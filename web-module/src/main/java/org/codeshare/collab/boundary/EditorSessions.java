@@ -1,6 +1,7 @@
 package org.codeshare.collab.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +25,13 @@ public class EditorSessions {
 
   public int count() {
     return open.size();
+  }
+
+  /** Closes every open socket with {@code code}; returns how many there were. */
+  public int closeAll(int code, String reason) {
+    var all = List.copyOf(open.values());
+    all.forEach(connection -> connection.close(code, reason));
+    return all.size();
   }
 
   /** Rooms with at least one open socket on this node. */

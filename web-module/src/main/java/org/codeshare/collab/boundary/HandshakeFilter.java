@@ -11,12 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.codeshare.accounts.boundary.TokenAuthentication;
+import org.codeshare.lifecycle.control.NodeState;
 import org.codeshare.problems.boundary.Problem;
 
 /**
- * Refuses WebSocket upgrades before they happen: from a page of a foreign origin (403, against
- * cross-site WebSocket hijacking) and with a bad session token (401). The endpoint checks the
- * origin again on open, so a container that ran its upgrade before this filter is still safe.
+ * Refuses WebSocket upgrades before they happen: while the node drains (503), from a page of a
+ * foreign origin (403, against cross-site WebSocket hijacking) and with a bad session token (401).
+ * The endpoint checks the origin again on open, so a container that ran its upgrade before this
+ * filter is still safe.
  */
 @WebFilter("/ws/*")
 public class HandshakeFilter extends HttpFilter {
@@ -24,11 +26,20 @@ public class HandshakeFilter extends HttpFilter {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject OriginPolicy origins;
+  @Inject NodeState node;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (node.draining()) {
+      response.setHeader("Retry-After", "1");
+      refuse(
+          response,
+          Problem.of(
+              503, "node-draining", "Node restarting", "This node is shutting down; try again."));
+      return;
+    }
     if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
       refuse(
           response,

@@ -1,4 +1,4 @@
-package org.codeshare.it;
+package org.codeshare.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -16,20 +16,25 @@ import org.codeshare.collab.entity.Update;
  * are applied with the unconfirmed ones rebased over them, exactly as CodeMirror's {@code
  * receiveUpdates}.
  */
-final class CollabEditor {
+public final class CollabEditor {
 
   private static final String[] PIECES = {"a", "b", "c", " ", "\n", "é", "😀", "\r\n", "{", "}"};
 
-  final EditorClient client;
-  final String clientId;
-  final JsonObject hello;
-  String doc;
-  long version;
-  List<Update> unconfirmed = new ArrayList<>();
-  final List<JsonObject> errors = new ArrayList<>();
-  int edits;
+  public EditorClient client;
+  public final String clientId;
+  public final JsonObject hello;
+  public String doc;
+  public long version;
+  public List<Update> unconfirmed = new ArrayList<>();
+  public final List<JsonObject> errors = new ArrayList<>();
+  public int edits;
+  private long syncTarget;
+  private boolean pullPending;
 
-  CollabEditor(EditorClient client, String clientId) {
+  /** How many messages of each type arrived, for failure messages. */
+  public final java.util.Map<String, Integer> received = new java.util.TreeMap<>();
+
+  public CollabEditor(EditorClient client, String clientId) {
     this.client = client;
     this.clientId = clientId;
     this.hello = client.next("hello");
@@ -37,27 +42,60 @@ final class CollabEditor {
     this.version = hello.getJsonNumber("version").longValue();
   }
 
-  void edit(ChangeSet changes) {
+  /**
+   * Goes on over {@code next} after the old socket was closed, by the reconnect rule: the new
+   * {@code hello} is not taken (it would drop unconfirmed updates); the editor pulls from its
+   * synced version and pushes nothing until it has caught up with the version that hello announced.
+   */
+  public void reconnect(EditorClient next) {
+    syncTarget = next.next("hello").getJsonNumber("version").longValue();
+    client = next;
+    pull();
+  }
+
+  /** False after a reconnect until the pulled updates reached the room's version at that time. */
+  public boolean synced() {
+    return version >= syncTarget;
+  }
+
+  @Override
+  public String toString() {
+    return clientId
+        + " at version "
+        + version
+        + (synced() ? "" : " (syncing to " + syncTarget + ")")
+        + ", "
+        + unconfirmed.size()
+        + " unconfirmed, socket "
+        + (client.isClosed() ? "closed" : "open")
+        + ", received "
+        + received;
+  }
+
+  public void edit(ChangeSet changes) {
     doc = changes.apply(doc);
     unconfirmed.add(new Update(clientId, changes));
     edits++;
   }
 
-  void randomEdit(Random random) {
+  public void randomEdit(Random random) {
     edit(randomChanges(random, doc.length()));
   }
 
-  void push() {
+  /** Pushes the unconfirmed updates, at most as many as the server's limit allows in one push. */
+  public void push() {
     if (unconfirmed.isEmpty()) {
       return;
     }
     var updates = Json.createArrayBuilder();
-    unconfirmed.forEach(
-        u ->
-            updates.add(
-                Json.createObjectBuilder()
-                    .add("clientID", u.clientId())
-                    .add("changes", u.changes().toJson())));
+    unconfirmed.stream()
+        .limit(maxUpdatesPerPush())
+        .forEach(
+            u ->
+                updates.add(
+                    Json.createObjectBuilder()
+                        .add("clientID", u.clientId())
+                        .add("changes", u.changes().toJson())));
     client.send(
         Json.createObjectBuilder()
             .add("v", 1)
@@ -67,17 +105,26 @@ final class CollabEditor {
             .build());
   }
 
-  void pull() {
+  private int maxUpdatesPerPush() {
+    var limits = hello.getJsonObject("limits");
+    return limits == null
+        ? Integer.MAX_VALUE
+        : limits.getInt("maxUpdatesPerPush", Integer.MAX_VALUE);
+  }
+
+  public void pull() {
+    pullPending = true;
     client.send(
         Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
   }
 
   /** Handles the next message if one comes within {@code wait}; false if none came. */
-  boolean process(Duration wait) {
+  public boolean process(Duration wait) {
     var message = client.poll(wait);
     if (message == null) {
       return false;
     }
+    received.merge(message.getString("type"), 1, Integer::sum);
     switch (message.getString("type")) {
       case "updates" ->
           receive(
@@ -88,7 +135,7 @@ final class CollabEditor {
     return true;
   }
 
-  static List<Update> updates(JsonArray json) {
+  public static List<Update> updates(JsonArray json) {
     var updates = new ArrayList<Update>();
     for (var update : json.getValuesAs(JsonObject.class)) {
       updates.add(
@@ -102,11 +149,14 @@ final class CollabEditor {
    * CodeMirror's receiveUpdates, one update at a time as the protocol asks, after dropping updates
    * already seen; a gap is filled by pulling.
    */
-  void receive(long from, List<Update> updates) {
+  public void receive(long from, List<Update> updates) {
     if (from > version) {
-      pull();
+      if (!pullPending) {
+        pull(); // one pull fills the gap; later messages of the same gap need no other
+      }
       return;
     }
+    pullPending = false;
     for (int i = (int) (version - from); i < updates.size(); i++) {
       receiveOne(updates.get(i));
     }
@@ -130,7 +180,7 @@ final class CollabEditor {
   }
 
   /** A random replacement in a document of {@code length}, inserts include surrogate pairs. */
-  static ChangeSet randomChanges(Random random, int length) {
+  public static ChangeSet randomChanges(Random random, int length) {
     int pos = random.nextInt(length + 1);
     int delete = random.nextInt(Math.min(4, length - pos) + 1);
     var insert = new StringBuilder();
@@ -144,7 +194,7 @@ final class CollabEditor {
   }
 
   /** Replaces {@code delete} characters at {@code pos} of a document of {@code length}. */
-  static ChangeSet replace(int length, int pos, int delete, String insert) {
+  public static ChangeSet replace(int length, int pos, int delete, String insert) {
     var parts = Json.createArrayBuilder();
     if (pos > 0) {
       parts.add(pos);

@@ -1,36 +1,35 @@
-package org.codeshare.it;
+package org.codeshare.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.codeshare.testing.AppClient;
 
 /** Rooms and editor tickets through the public API, for the collaboration tests. */
-final class EditorRooms {
+public final class EditorRooms {
 
   private final AppClient app;
 
-  EditorRooms(AppClient app) {
+  public EditorRooms(AppClient app) {
     this.app = app;
   }
 
   /** An anonymously created room and the secret that manages it. */
-  record Room(String slug, String manageToken) {}
+  public record Room(String slug, String manageToken) {}
 
-  Room create() {
+  public Room create() {
     var reply = app.postJson("api/rooms", "{\"title\":\"Live\",\"language\":\"java\"}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return new Room(reply.json().getString("slug"), reply.json().getString("manageToken"));
   }
 
   /** A guest's ticket, with the role the room's link gives. */
-  String ticket(Room room, String name) {
+  public String ticket(Room room, String name) {
     return ticket(room, name, null);
   }
 
-  String ownerTicket(Room room, String name) {
+  public String ownerTicket(Room room, String name) {
     return ticket(room, name, room.manageToken());
   }
 
@@ -48,7 +47,7 @@ final class EditorRooms {
     return reply.json().getString("ticket");
   }
 
-  void patch(Room room, String json) {
+  public void patch(Room room, String json) {
     var request =
         HttpRequest.newBuilder(app.base().resolve("api/rooms/" + room.slug()))
             .header("Content-Type", "application/json")
@@ -58,16 +57,16 @@ final class EditorRooms {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
   }
 
-  URI editorUri(Room room, String ticket) {
+  public URI editorUri(Room room, String ticket) {
     return EditorClient.uri(app.base(), room.slug(), ticket);
   }
 
   /** An editor signed in as a guest of {@code room}. */
-  EditorClient guest(Room room, String name) {
+  public EditorClient guest(Room room, String name) {
     return EditorClient.open(editorUri(room, ticket(room, name)));
   }
 
-  EditorClient owner(Room room, String name) {
+  public EditorClient owner(Room room, String name) {
     return EditorClient.open(editorUri(room, ownerTicket(room, name)));
   }
 }

@@ -1,0 +1,96 @@
+package org.codeshare.lifecycle.boundary;
+
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.codeshare.collab.boundary.CloseCodes;
+import org.codeshare.collab.boundary.EditorSessions;
+import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.lifecycle.control.NodeState;
+import org.codeshare.lifecycle.control.ShutdownSettings;
+import org.codeshare.lifecycle.entity.NodeDraining;
+
+/**
+ * Drains the node when the application stops (SIGTERM, {@code asadmin stop-domain}, undeploy):
+ * readiness goes DOWN and new editor sockets are refused; after {@code
+ * codeshare.shutdown.readiness-delay} the messages still arriving are no longer taken in, the
+ * pushes already taken in are committed (at most {@code codeshare.shutdown.commit-timeout}), every
+ * editor is told to reconnect elsewhere (close code 1012), and {@link NodeDraining} observers flush
+ * (told to finish by {@code codeshare.shutdown.flush-timeout}).
+ */
+@WebListener
+public class GracefulShutdown implements ServletContextListener {
+
+  private static final Logger LOG = Logger.getLogger(GracefulShutdown.class.getName());
+
+  @Inject NodeState node;
+  @Inject ShutdownSettings settings;
+  @Inject EditorSessions sessions;
+  @Inject RoomSequencer rooms;
+  @Inject Event<NodeDraining> draining;
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    if (!node.startDraining()) {
+      return;
+    }
+    var started = System.nanoTime();
+    LOG.log(
+        Level.INFO,
+        "draining: readiness DOWN, new editor sockets refused",
+        Map.of("event", "drain-started", "sockets", sessions.count()));
+    pause(settings.readinessDelay());
+    node.stopIntake();
+    var settled = awaitCommits();
+    int closed = sessions.closeAll(CloseCodes.SERVICE_RESTART, "service restart");
+    try {
+      draining.fire(new NodeDraining(Instant.now().plus(settings.flushTimeout())));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a NodeDraining observer failed", e);
+    }
+    LOG.log(
+        Level.INFO,
+        "drained",
+        Map.of(
+            "event",
+            "drain-finished",
+            "socketsClosed",
+            closed,
+            "commitsSettled",
+            settled,
+            "durationMs",
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+  }
+
+  private boolean awaitCommits() {
+    try {
+      rooms.settled().get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      LOG.warning("draining: commits still running after " + settings.commitTimeout());
+    } catch (ExecutionException | RuntimeException e) {
+      LOG.log(Level.WARNING, "draining: waiting for commits failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  private static void pause(Duration delay) {
+    long deadline = System.nanoTime() + delay.toNanos();
+    while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+      LockSupport.parkNanos(deadline - System.nanoTime());
+    }
+  }
+}
