@@ -12,6 +12,7 @@ import org.codeshare.accounts.entity.Caller;
 import org.codeshare.accounts.entity.NotSignedIn;
 import org.codeshare.rooms.entity.Language;
 import org.codeshare.rooms.entity.Room;
+import org.codeshare.rooms.entity.RoomAccessChanged;
 import org.codeshare.rooms.entity.RoomChanges;
 import org.codeshare.rooms.entity.RoomCreated;
 import org.codeshare.rooms.entity.RoomForbidden;
@@ -27,6 +28,7 @@ public class Rooms {
   EntityManager em;
 
   @Inject Event<RoomCreated> created;
+  @Inject Event<RoomAccessChanged> accessChanged;
   @Inject RoomAccess access;
 
   @Inject
@@ -99,6 +101,9 @@ public class Rooms {
     changes.language().ifPresent(language -> room.changeLanguage(language, now));
     changes.linkAccess().ifPresent(linkAccess -> room.changeLinkAccess(linkAccess, now));
     changes.locked().ifPresent(locked -> room.lock(locked, now));
+    if (changes.changesSharing()) {
+      accessChanged.fire(new RoomAccessChanged(room.id()));
+    }
     return visible;
   }
 
@@ -109,6 +114,7 @@ public class Rooms {
       throw new RoomForbidden("Only owners delete a room.");
     }
     visible.room().delete(clock.instant());
+    accessChanged.fire(new RoomAccessChanged(visible.room().id()));
   }
 
   public Room bySlug(String slug) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import org.codeshare.chat.control.ChatLog;
 import org.codeshare.chat.entity.ChatMessage;
+import org.codeshare.presence.control.Presence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -41,6 +42,7 @@ abstract class SequencerFixture {
     settings.resyncInterval = Duration.ofSeconds(5);
     sequencer.settings = settings;
     sequencer.fanout = new Fanout();
+    sequencer.presence = new Presence();
     sequencer.threads = new Threads();
     sequencer.start();
   }
