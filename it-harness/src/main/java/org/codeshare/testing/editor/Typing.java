@@ -1,4 +1,4 @@
-package org.codeshare.it;
+package org.codeshare.testing.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +16,14 @@ import org.codeshare.testing.Await;
 import org.codeshare.testing.RealServers;
 
 /** Editors typing random edits at once, each on its own thread, and the checks that follow. */
-final class Typing {
+public final class Typing {
 
   /** Below the server's 50 messages a second per connection. */
   private static final Duration PACE = Duration.ofMillis(30);
 
   private Typing() {}
 
-  static void together(List<CollabEditor> editors, int rounds) throws Exception {
+  public static void together(List<CollabEditor> editors, int rounds) throws Exception {
     var pool = Executors.newFixedThreadPool(editors.size());
     try {
       var runs = new ArrayList<Callable<Void>>();
@@ -64,7 +64,7 @@ final class Typing {
   }
 
   /** Every editor reaches {@code version} without errors and has {@code text}. */
-  static void converge(List<CollabEditor> editors, long version, String text) {
+  public static void converge(List<CollabEditor> editors, long version, String text) {
     for (var editor : editors) {
       Await.until(
           editor.clientId + " reaches version " + version,
@@ -80,7 +80,7 @@ final class Typing {
   }
 
   /** The document replayed from room_updates in PostgreSQL, whose rooms.version must match. */
-  static String storedText(RealServers servers, String slug, long version) throws Exception {
+  public static String storedText(RealServers servers, String slug, long version) throws Exception {
     try (var connection =
         DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
       try (var query = connection.prepareStatement("select version from rooms where slug = ?")) {

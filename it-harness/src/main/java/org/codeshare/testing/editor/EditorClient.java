@@ -1,4 +1,4 @@
-package org.codeshare.it;
+package org.codeshare.testing.editor;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,9 +20,9 @@ import java.util.function.Predicate;
 import org.codeshare.collab.entity.JsonText;
 
 /** A plain WebSocket client of {@code /ws/editor/{slug}}: sends JSON, queues what arrives. */
-final class EditorClient implements AutoCloseable {
+public final class EditorClient implements AutoCloseable {
 
-  static final Duration WAIT = Duration.ofSeconds(20);
+  public static final Duration WAIT = Duration.ofSeconds(20);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -42,21 +42,21 @@ final class EditorClient implements AutoCloseable {
     }
   }
 
-  static URI uri(URI base, String slug, String ticket) {
+  public static URI uri(URI base, String slug, String ticket) {
     var ws = base.resolve("ws/editor/" + slug + (ticket == null ? "" : "?ticket=" + ticket));
     return URI.create(ws.toString().replaceFirst("^http", "ws"));
   }
 
-  static EditorClient open(URI uri) {
+  public static EditorClient open(URI uri) {
     return new EditorClient(uri, Map.of());
   }
 
-  static EditorClient open(URI uri, Map<String, String> headers) {
+  public static EditorClient open(URI uri, Map<String, String> headers) {
     return new EditorClient(uri, headers);
   }
 
   /** The HTTP status with which the server refused the upgrade; fails if it accepted it. */
-  static int refusal(URI uri, Map<String, String> headers) {
+  public static int refusal(URI uri, Map<String, String> headers) {
     try (var accepted = new EditorClient(uri, headers)) {
       throw new AssertionError("the handshake was accepted");
     } catch (CompletionException e) {
@@ -67,20 +67,20 @@ final class EditorClient implements AutoCloseable {
     }
   }
 
-  synchronized void send(String text) {
+  public synchronized void send(String text) {
     socket.sendText(text, true).join();
   }
 
-  void send(JsonObject message) {
+  public void send(JsonObject message) {
     send(JsonText.wellFormed(message.toString()));
   }
 
   /** The next message of this type; messages of other types before it are dropped. */
-  JsonObject next(String type) {
+  public JsonObject next(String type) {
     return next(message -> type.equals(message.getString("type")), type);
   }
 
-  JsonObject next(Predicate<JsonObject> wanted, String description) {
+  public JsonObject next(Predicate<JsonObject> wanted, String description) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
       var message = poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -94,7 +94,7 @@ final class EditorClient implements AutoCloseable {
   }
 
   /** The next message, waiting at most {@code timeout}; null if none came. */
-  JsonObject poll(Duration timeout) {
+  public JsonObject poll(Duration timeout) {
     try {
       return inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -104,7 +104,7 @@ final class EditorClient implements AutoCloseable {
   }
 
   /** The close code the server sent; fails if the socket stays open. */
-  int awaitClose() {
+  public int awaitClose() {
     try {
       return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -112,7 +112,7 @@ final class EditorClient implements AutoCloseable {
     }
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closeCode.isDone();
   }
 

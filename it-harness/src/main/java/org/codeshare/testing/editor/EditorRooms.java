@@ -1,36 +1,57 @@
-package org.codeshare.it;
+package org.codeshare.testing.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Map;
 import org.codeshare.testing.AppClient;
+import org.codeshare.testing.PosingClient;
 
 /** Rooms and editor tickets through the public API, for the collaboration tests. */
-final class EditorRooms {
+public final class EditorRooms {
 
   private final AppClient app;
+  private final boolean posing;
 
-  EditorRooms(AppClient app) {
+  public EditorRooms(AppClient app) {
+    this(app, false);
+  }
+
+  private EditorRooms(AppClient app, boolean posing) {
     this.app = app;
+    this.posing = posing;
+  }
+
+  /**
+   * The same, but every editor socket comes from an address of its own ({@code X-Forwarded-For},
+   * trusted from loopback in the test set-up), as many people would: the per-address limit on
+   * editor connections then applies to each alone.
+   */
+  public EditorRooms posing() {
+    return new EditorRooms(app, true);
+  }
+
+  public AppClient app() {
+    return app;
   }
 
   /** An anonymously created room and the secret that manages it. */
-  record Room(String slug, String manageToken) {}
+  public record Room(String slug, String manageToken) {}
 
-  Room create() {
+  public Room create() {
     var reply = app.postJson("api/rooms", "{\"title\":\"Live\",\"language\":\"java\"}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return new Room(reply.json().getString("slug"), reply.json().getString("manageToken"));
   }
 
   /** A guest's ticket, with the role the room's link gives. */
-  String ticket(Room room, String name) {
+  public String ticket(Room room, String name) {
     return ticket(room, name, null);
   }
 
-  String ownerTicket(Room room, String name) {
+  public String ownerTicket(Room room, String name) {
     return ticket(room, name, room.manageToken());
   }
 
@@ -48,7 +69,7 @@ final class EditorRooms {
     return reply.json().getString("ticket");
   }
 
-  void patch(Room room, String json) {
+  public void patch(Room room, String json) {
     var request =
         HttpRequest.newBuilder(app.base().resolve("api/rooms/" + room.slug()))
             .header("Content-Type", "application/json")
@@ -58,16 +79,23 @@ final class EditorRooms {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
   }
 
-  URI editorUri(Room room, String ticket) {
+  public URI editorUri(Room room, String ticket) {
     return EditorClient.uri(app.base(), room.slug(), ticket);
   }
 
   /** An editor signed in as a guest of {@code room}. */
-  EditorClient guest(Room room, String name) {
-    return EditorClient.open(editorUri(room, ticket(room, name)));
+  public EditorClient guest(Room room, String name) {
+    return open(room, ticket(room, name));
   }
 
-  EditorClient owner(Room room, String name) {
-    return EditorClient.open(editorUri(room, ownerTicket(room, name)));
+  public EditorClient owner(Room room, String name) {
+    return open(room, ownerTicket(room, name));
+  }
+
+  /** An editor socket opened with {@code ticket}. */
+  public EditorClient open(Room room, String ticket) {
+    var headers =
+        posing ? Map.of("X-Forwarded-For", PosingClient.freshAddress()) : Map.<String, String>of();
+    return EditorClient.open(editorUri(room, ticket), headers);
   }
 }
