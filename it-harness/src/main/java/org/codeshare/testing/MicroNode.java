@@ -163,6 +163,23 @@ public final class MicroNode implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Kills the node as {@code kill -9} would (SIGKILL: no shutdown hooks, no closing handshakes, no
+   * goodbye to Redis) and waits until it is gone. {@link #close()} still cleans up after it.
+   */
+  public void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        throw new IllegalStateException("Payara Micro pid " + process.pid() + " survived a kill");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Stops the process (gracefully, then forcibly) and deletes its runtime directory. */
   @Override
   public synchronized void close() {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import org.codeshare.testing.AppClient;
-import org.codeshare.testing.CollabEditor;
-import org.codeshare.testing.EditorRooms;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.CollabEditor;
+import org.codeshare.testing.editor.EditorRooms;
+import org.codeshare.testing.editor.Typing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.MicroNode;
+import org.codeshare.testing.PosingClient;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.jboss.arquillian.container.test.api.Deployment;

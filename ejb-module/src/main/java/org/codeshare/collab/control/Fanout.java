@@ -22,7 +22,8 @@ import redis.clients.jedis.JedisPubSub;
 
 /**
  * Carries what happens in a room to the other nodes over Redis pub/sub, one channel per room
- * ({@code codeshare:room:<id>}); without {@code REDIS_URL} there is one node and nothing to do.
+ * ({@code codeshare:room:<id>}): accepted updates, ready-made messages for the sockets, and news
+ * that the room's access changed; without {@code REDIS_URL} there is one node and nothing to do.
  * Delivery is at most once: a node that misses accepted updates notices the gap by version and
  * reads them from {@code room_updates}.
  */
@@ -51,7 +52,8 @@ public class Fanout {
     return redis != null && redis.configured();
   }
 
-  synchronized void start(Consumer<Updates> updates, Consumer<Relay> relays) {
+  synchronized void start(
+      Consumer<Updates> updates, Consumer<Relay> relays, Consumer<UUID> accessChanges) {
     if (!enabled() || subscriber != null) {
       return;
     }
@@ -59,7 +61,7 @@ public class Fanout {
         new JedisPubSub() {
           @Override
           public void onPMessage(String pattern, String channel, String message) {
-            receive(channel, message, updates, relays);
+            receive(channel, message, updates, relays, accessChanges);
           }
         };
     subscriber = threads.newThread(this::listen);
@@ -109,6 +111,13 @@ public class Fanout {
     }
   }
 
+  /** Tells the other nodes that the room's access changed: they refresh their connections. */
+  void publishAccessChange(UUID roomId) {
+    if (enabled()) {
+      publish(roomId, JSON.createObjectBuilder().add("access", true).build());
+    }
+  }
+
   private void publish(UUID roomId, JsonObject body) {
     var envelope = JSON.createObjectBuilder(body).add("node", node).build();
     try {
@@ -122,7 +131,11 @@ public class Fanout {
   }
 
   private void receive(
-      String channel, String text, Consumer<Updates> updates, Consumer<Relay> relays) {
+      String channel,
+      String text,
+      Consumer<Updates> updates,
+      Consumer<Relay> relays,
+      Consumer<UUID> accessChanges) {
     try (var reader = JSON.createReader(new StringReader(text))) {
       var message = reader.readObject();
       if (node.equals(message.getString("node", null))) {
@@ -131,6 +144,10 @@ public class Fanout {
       var roomId = UUID.fromString(channel.substring(PREFIX.length()));
       if (message.containsKey("relay")) {
         relays.accept(new Relay(roomId, message.getString("relay")));
+        return;
+      }
+      if (message.containsKey("access")) {
+        accessChanges.accept(roomId);
         return;
       }
       var list = new ArrayList<Update>();

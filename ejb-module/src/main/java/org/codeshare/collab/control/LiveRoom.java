@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.codeshare.chat.entity.ChatLine;
 import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ClientMessage;
@@ -19,6 +20,8 @@ import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
+import org.codeshare.presence.entity.Peer;
+import org.codeshare.rooms.control.RoomRights;
 import org.codeshare.rooms.entity.RoomNotFound;
 import org.codeshare.rooms.entity.RoomRole;
 import org.codeshare.snapshots.control.Snapshots;
@@ -48,7 +51,7 @@ final class LiveRoom {
     this.id = id;
     this.rooms = rooms;
     this.mailbox = new Mailbox(rooms.pool());
-    this.members = new Members(id, rooms.fanout());
+    this.members = new Members(id, rooms.fanout(), rooms.presence());
   }
 
   /**
@@ -84,15 +87,16 @@ final class LiveRoom {
     members.remove(participantId);
   }
 
-  void push(Participant author, ClientMessage.Push push) {
-    if (!members.contains(author.id())) {
+  void push(Participant sender, ClientMessage.Push push) {
+    var author = members.get(sender.id()); // with the rights it has now
+    if (author == null) {
       return;
     }
     try {
       if (author.role() == RoomRole.VIEWER) {
         throw new ProtocolError(ProtocolError.FORBIDDEN, "viewers cannot edit");
       }
-      members.claim(push.updates().get(0).clientId(), author.id());
+      members.claim(push.updates().get(0).clientId(), author);
       if (push.version() > version) {
         resync(); // the client may come from a node this one has not heard from yet
       }
@@ -116,8 +120,9 @@ final class LiveRoom {
     }
   }
 
-  void pull(Participant participant, long from) {
-    if (!members.contains(participant.id())) {
+  void pull(Participant sender, long from) {
+    var participant = members.get(sender.id());
+    if (participant == null) {
       return;
     }
     if (from > version) {
@@ -182,6 +187,31 @@ final class LiveRoom {
   /** A message for everyone in the room, here and on the other nodes. */
   void announce(String message) {
     members.announce(message);
+  }
+
+  /** Holds the connections to the room's rights as they are now in the database. */
+  void refreshRights() {
+    if (!loaded || members.isEmpty()) {
+      return;
+    }
+    Optional<RoomRights.Current> rights;
+    try {
+      rights = rooms.rights().of(id, members.userIds());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot refresh the rights in room " + id, e);
+      return;
+    }
+    rights.ifPresentOrElse(members::refresh, this::gone);
+  }
+
+  /** A connection of a dead node left the roster. */
+  void departed(Peer peer) {
+    members.departed(peer);
+  }
+
+  /** A connection here is back in the roster after this node was taken for dead. */
+  void returned(String participantId) {
+    members.returned(participantId);
   }
 
   /** Passes a message from another node to the sockets here. */
@@ -350,7 +380,11 @@ final class LiveRoom {
       LOG.log(Level.WARNING, "chat history unavailable in room " + id, e);
       chat = List.of();
     }
-    var peers = members.peersBut(participant.id());
+    var peers = new ArrayList<>(members.peersBut(participant.id()));
+    var here = peers.stream().map(Peer::id).collect(Collectors.toSet());
+    rooms.presence().elsewhere(id).stream()
+        .filter(peer -> here.add(peer.id()) && !peer.id().equals(participant.id()))
+        .forEach(peers::add);
     return ServerMessages.hello(
         new ServerMessages.Hello(
             version,

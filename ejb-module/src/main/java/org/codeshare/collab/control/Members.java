@@ -3,31 +3,34 @@ package org.codeshare.collab.control;
 import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.presence.control.Presence;
 import org.codeshare.presence.entity.Peer;
+import org.codeshare.rooms.control.RoomRights;
 
 /**
  * The connections in one loaded room and what goes out to them: presence, cursors (throttled per
- * connection), relays. Used only from the room's actor, so it needs no locks. What its sockets see,
- * the other nodes see too, through the {@link Fanout}.
+ * connection), relays, changed rights. Used only from the room's actor, so it needs no locks. What
+ * its sockets see, the other nodes see too, through the {@link Fanout}; who is here is written to
+ * the {@link Presence} roster.
  */
 final class Members {
 
   private final UUID roomId;
   private final Fanout fanout;
+  private final Presence presence;
   private final Map<String, Member> members = new LinkedHashMap<>();
-  private final Map<String, String> clientIds = new HashMap<>();
   private Instant idleSince = Instant.now();
 
   private static final class Member {
-    final Participant participant;
+    Participant participant;
     Instant lastCursor = Instant.EPOCH;
     JsonArray pendingCursor;
 
@@ -36,13 +39,20 @@ final class Members {
     }
   }
 
-  Members(UUID roomId, Fanout fanout) {
+  Members(UUID roomId, Fanout fanout, Presence presence) {
     this.roomId = roomId;
     this.fanout = fanout;
+    this.presence = presence;
   }
 
   boolean contains(String participantId) {
     return members.containsKey(participantId);
+  }
+
+  /** The connection with its current rights; null when it is not (or no longer) here. */
+  Participant get(String participantId) {
+    var member = members.get(participantId);
+    return member == null ? null : member.participant;
   }
 
   boolean isEmpty() {
@@ -56,9 +66,18 @@ final class Members {
         .toList();
   }
 
+  List<UUID> userIds() {
+    return members.values().stream()
+        .map(m -> m.participant.userId())
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
+  }
+
   void add(Participant participant) {
     members.put(participant.id(), new Member(participant));
     idleSince = null;
+    presence.enter(roomId, participant.peer(), participant.subject());
     var joined = ServerMessages.joined(participant.peer());
     broadcastExcept(participant.id(), joined);
     fanout.publishRelay(roomId, joined);
@@ -69,20 +88,63 @@ final class Members {
     if (member == null) {
       return;
     }
-    clientIds.values().removeIf(participantId::equals);
-    var left = ServerMessages.left(member.participant.peer());
-    broadcast(left);
-    fanout.publishRelay(roomId, left);
+    presence.leave(roomId, participantId);
+    announce(ServerMessages.left(member.participant.peer()));
     if (members.isEmpty()) {
       idleSince = Instant.now();
     }
   }
 
-  /** Binds a client ID to the connection that first pushes with it, while it is connected. */
-  void claim(String clientId, String participantId) {
-    var owner = clientIds.putIfAbsent(clientId, participantId);
-    if (owner != null && !owner.equals(participantId)) {
+  /**
+   * Binds a client ID to the connection that first pushes with it, while it is connected, on every
+   * node (another connection of the same person may take it over, as after a reconnect).
+   */
+  void claim(String clientId, Participant participant) {
+    if (!presence.claim(roomId, clientId, participant.id(), participant.subject())) {
       throw new ProtocolError(ProtocolError.CLIENT_ID_TAKEN, "another connection uses it");
+    }
+  }
+
+  /**
+   * Holds every connection to the room's rights as they are now: a connection whose rights changed
+   * is told so ({@code access}) and the others see its new role; one that lost access is closed.
+   */
+  void refresh(RoomRights.Current rights) {
+    for (var member : List.copyOf(members.values())) {
+      var participant = member.participant;
+      var role = rights.roleOf(participant.userId(), participant.manager());
+      if (role.isEmpty()) {
+        participant.outlet().close(LiveRoom.CLOSE_GONE, "access revoked");
+        remove(participant.id());
+        continue;
+      }
+      var canEdit = rights.canEdit(role.get());
+      if (role.get() == participant.role() && canEdit == participant.canEdit()) {
+        continue;
+      }
+      member.participant = participant.withRights(role.get(), canEdit);
+      participant.outlet().send(ServerMessages.access(role.get(), canEdit));
+      if (role.get() != participant.role()) {
+        presence.update(roomId, member.participant.peer());
+        var changed = ServerMessages.joined(member.participant.peer());
+        broadcastExcept(participant.id(), changed);
+        fanout.publishRelay(roomId, changed);
+      }
+    }
+  }
+
+  /** A connection of a dead node was removed from the roster by this node. */
+  void departed(Peer peer) {
+    announce(ServerMessages.left(peer));
+  }
+
+  /** A connection here that the roster had lost is back in it. */
+  void returned(String participantId) {
+    var member = members.get(participantId);
+    if (member != null) {
+      var joined = ServerMessages.joined(member.participant.peer());
+      broadcastExcept(participantId, joined);
+      fanout.publishRelay(roomId, joined);
     }
   }
 
@@ -147,8 +209,11 @@ final class Members {
   }
 
   void closeAll(int code, String reason) {
-    members.values().forEach(m -> m.participant.outlet().close(code, reason));
+    members.forEach(
+        (id, m) -> {
+          presence.leave(roomId, id);
+          m.participant.outlet().close(code, reason);
+        });
     members.clear();
-    clientIds.clear();
   }
 }

@@ -19,6 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.codeshare.chat.control.ChatLog;
 import org.codeshare.collab.entity.ClientMessage;
+import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.presence.control.Presence;
+import org.codeshare.rooms.control.RoomRights;
 import org.codeshare.rooms.entity.RoomRole;
 import org.codeshare.snapshots.control.Snapshots;
 
@@ -36,6 +39,8 @@ public class RoomSequencer {
   @Inject CollabSettings settings;
   @Inject Fanout fanout;
   @Inject EditMetrics metrics;
+  @Inject Presence presence;
+  @Inject RoomRights rights;
 
   @Resource ManagedThreadFactory threads;
 
@@ -49,8 +54,9 @@ public class RoomSequencer {
     timer = Executors.newSingleThreadScheduledExecutor(threads);
     long sweep = Math.max(1000, settings.idleUnload().toMillis() / 2);
     timer.scheduleWithFixedDelay(this::unloadIdleRooms, sweep, sweep, TimeUnit.MILLISECONDS);
+    presence.start(this::departed, this::returned);
     if (fanout.enabled()) {
-      fanout.start(this::remote, this::relay);
+      fanout.start(this::remote, this::relay, this::refresh);
       long resync = Math.max(100, settings.resyncInterval().toMillis());
       timer.scheduleWithFixedDelay(this::resync, resync, resync, TimeUnit.MILLISECONDS);
     }
@@ -192,6 +198,31 @@ public class RoomSequencer {
     }
   }
 
+  /** The room's access changed (here or on another node): its connections get their new rights. */
+  public void refresh(UUID roomId) {
+    var room = rooms.get(roomId);
+    if (room != null) {
+      room.enqueue(LiveRoom::refreshRights, s -> s.refresh(roomId));
+    }
+  }
+
+  /** This node removed a dead node's connection from the roster: everyone hears it left. */
+  void departed(Presence.Departed departure) {
+    var room = rooms.get(departure.roomId());
+    if (room != null) {
+      room.enqueue(r -> r.departed(departure.peer()), s -> s.departed(departure));
+    } else {
+      fanout.publishRelay(departure.roomId(), ServerMessages.left(departure.peer()));
+    }
+  }
+
+  void returned(Presence.Returned back) {
+    var room = rooms.get(back.roomId());
+    if (room != null) {
+      room.enqueue(r -> r.returned(back.peerId()), s -> {});
+    }
+  }
+
   /** Fan-out is at most once: every room checks the database for updates it missed. */
   private void resync() {
     rooms.values().forEach(room -> room.enqueue(LiveRoom::resync, s -> {}));
@@ -266,5 +297,13 @@ public class RoomSequencer {
 
   EditMetrics metrics() {
     return metrics;
+  }
+
+  Presence presence() {
+    return presence;
+  }
+
+  RoomRights rights() {
+    return rights;
   }
 }

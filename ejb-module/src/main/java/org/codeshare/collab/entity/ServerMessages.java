@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.codeshare.chat.entity.ChatLine;
 import org.codeshare.presence.entity.Peer;
+import org.codeshare.rooms.entity.RoomRole;
 
 /**
  * What the server sends over the editor socket (protocol version 1), as JSON text. A message for
@@ -68,6 +69,11 @@ public final class ServerMessages {
 
   public static String left(Peer peer) {
     return text(message("presence").add("left", peer(peer)).build());
+  }
+
+  /** The receiver's rights changed: its role, and whether it may edit now. */
+  public static String access(RoomRole role, boolean canEdit) {
+    return text(message("access").add("role", role.name()).add("canEdit", canEdit).build());
   }
 
   public static String cursor(String peer, JsonArray ranges) {

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.metrics.Tag;
 public class RateLimitMetrics {
 
   public static final String REJECTIONS = "codeshare_rate_limit_rejections";
-  static final List<String> KNOWN_BUCKETS = List.of("read", "write", "admin", RateLimiter.AUTH);
+  static final List<String> KNOWN_BUCKETS =
+      List.of("read", "write", "admin", RateLimiter.AUTH, RateLimiter.WEBSOCKET);
 
   @Inject MetricRegistry registry;
 

@@ -26,6 +26,7 @@ import redis.clients.jedis.JedisPooled;
 public class RateLimiter {
 
   public static final String AUTH = "auth";
+  public static final String WEBSOCKET = "websocket";
   private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
   private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 

@@ -26,14 +26,28 @@ public class RoomAccess {
   EntityManager em;
 
   public Optional<RoomRole> roleOf(Room room, Caller caller, Optional<String> manageToken) {
-    if (caller.admin()) {
-      return Optional.of(RoomRole.OWNER);
-    }
-    if (manageToken.map(RoomAccess::hash).filter(room::manageTokenMatches).isPresent()) {
+    if (caller.admin() || managedWith(room, manageToken)) {
       return Optional.of(RoomRole.OWNER);
     }
     var member = caller.signedIn() ? membership(room, caller) : Optional.<RoomRole>empty();
-    var byLink = byLink(room.linkAccess());
+    return roleOf(false, false, member, room.linkAccess());
+  }
+
+  /** True when {@code manageToken} is the room's: its holder has owner rights. */
+  public static boolean managedWith(Room room, Optional<String> manageToken) {
+    return manageToken.map(RoomAccess::hash).filter(room::manageTokenMatches).isPresent();
+  }
+
+  /**
+   * The rule itself: administrators and holders of the manage token are owners; otherwise the
+   * stronger of the membership and what the link gives.
+   */
+  public static Optional<RoomRole> roleOf(
+      boolean admin, boolean manager, Optional<RoomRole> member, LinkAccess linkAccess) {
+    if (admin || manager) {
+      return Optional.of(RoomRole.OWNER);
+    }
+    var byLink = byLink(linkAccess);
     if (member.isPresent() && byLink.isPresent()) {
       return Optional.of(member.get().atLeast(byLink.get()) ? member.get() : byLink.get());
     }
@@ -42,7 +56,11 @@ public class RoomAccess {
 
   /** What the role allows right now: a locked room is read-only for everyone but owners. */
   public static boolean canEdit(Room room, RoomRole role) {
-    return role == RoomRole.OWNER || (!room.locked() && role.atLeast(RoomRole.EDITOR));
+    return canEdit(room.locked(), role);
+  }
+
+  public static boolean canEdit(boolean locked, RoomRole role) {
+    return role == RoomRole.OWNER || (!locked && role.atLeast(RoomRole.EDITOR));
   }
 
   static Optional<RoomRole> byLink(LinkAccess access) {

@@ -1,6 +1,7 @@
 package org.codeshare.rooms.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import org.codeshare.accounts.entity.User;
 import org.codeshare.accounts.entity.UserNotFound;
 import org.codeshare.rooms.entity.LastOwner;
 import org.codeshare.rooms.entity.Room;
+import org.codeshare.rooms.entity.RoomAccessChanged;
 import org.codeshare.rooms.entity.RoomForbidden;
 import org.codeshare.rooms.entity.RoomInvitation;
 import org.codeshare.rooms.entity.RoomMember;
@@ -27,6 +29,7 @@ public class RoomMembers {
 
   @Inject Rooms rooms;
   @Inject org.codeshare.events.control.Outbox outbox;
+  @Inject Event<RoomAccessChanged> accessChanged;
 
   Clock clock = Clock.systemUTC();
 
@@ -69,6 +72,7 @@ public class RoomMembers {
     var now = clock.instant();
     if (user.isPresent()) {
       setRole(room, user.get().id(), role, now, caller.userId());
+      accessChanged.fire(new RoomAccessChanged(room.id()));
     } else {
       var key = new RoomInvitation.Key(room.id(), normalized);
       var invitation = em.find(RoomInvitation.class, key);
@@ -90,6 +94,7 @@ public class RoomMembers {
     }
     setRole(room, userId, role, clock.instant(), caller.userId());
     em.flush();
+    accessChanged.fire(new RoomAccessChanged(room.id()));
     return roster(slug, caller, manageToken);
   }
 
@@ -107,6 +112,7 @@ public class RoomMembers {
       throw new LastOwner();
     }
     em.remove(member);
+    accessChanged.fire(new RoomAccessChanged(room.id()));
   }
 
   public void cancelInvitation(

@@ -31,8 +31,12 @@ public class RoomTickets {
   /** An issued ticket. */
   public record Ticket(String ticket, java.time.Instant expiresAt, RoomRole role) {}
 
-  /** What a redeemed ticket grants. */
-  public record Grant(String slug, String subject, String displayName, RoomRole role) {
+  /**
+   * What a redeemed ticket grants; {@code manager} when the role came from the room's manage token
+   * (which keeps owner rights whatever the room's sharing becomes).
+   */
+  public record Grant(
+      String slug, String subject, String displayName, RoomRole role, boolean manager) {
     public boolean anonymous() {
       return subject.startsWith("anonymous:");
     }
@@ -48,7 +52,15 @@ public class RoomTickets {
             subject,
             Duration.parse(ttl),
             List.of(),
-            Map.of("room", slug, "role", visible.role().name(), "name", name));
+            Map.of(
+                "room",
+                slug,
+                "role",
+                visible.role().name(),
+                "name",
+                name,
+                "manage",
+                RoomAccess.managedWith(visible.room(), manageToken)));
     return new Ticket(issued.token(), issued.expiresAt(), visible.role());
   }
 
@@ -65,6 +77,7 @@ public class RoomTickets {
         slug,
         verified.subject(),
         String.valueOf(verified.claims().get("name")),
-        RoomRole.valueOf(String.valueOf(verified.claims().get("role"))));
+        RoomRole.valueOf(String.valueOf(verified.claims().get("role"))),
+        Boolean.TRUE.equals(verified.claims().get("manage")));
   }
 }

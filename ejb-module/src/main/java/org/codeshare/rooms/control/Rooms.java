@@ -13,6 +13,7 @@ import org.codeshare.accounts.entity.NotSignedIn;
 import org.codeshare.events.control.Outbox;
 import org.codeshare.rooms.entity.Language;
 import org.codeshare.rooms.entity.Room;
+import org.codeshare.rooms.entity.RoomAccessChanged;
 import org.codeshare.rooms.entity.RoomChanges;
 import org.codeshare.rooms.entity.RoomCreated;
 import org.codeshare.rooms.entity.RoomForbidden;
@@ -30,6 +31,7 @@ public class Rooms {
 
   @Inject Event<RoomCreated> created;
   @Inject Event<RoomSettingsChanged> settingsChanged;
+  @Inject Event<RoomAccessChanged> accessChanged;
   @Inject RoomAccess access;
   @Inject Outbox outbox;
 
@@ -114,6 +116,9 @@ public class Rooms {
               room.linkAccess().name(),
               room.locked()));
     }
+    if (changes.changesSharing()) {
+      accessChanged.fire(new RoomAccessChanged(room.id()));
+    }
     return visible;
   }
 
@@ -125,6 +130,7 @@ public class Rooms {
     }
     visible.room().delete(clock.instant());
     outbox.roomDeleted(visible.room(), caller.userId());
+    accessChanged.fire(new RoomAccessChanged(visible.room().id()));
   }
 
   public Room bySlug(String slug) {

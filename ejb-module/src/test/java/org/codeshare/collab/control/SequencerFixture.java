@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import org.codeshare.chat.control.ChatLog;
 import org.codeshare.chat.entity.ChatMessage;
+import org.codeshare.presence.control.Presence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -49,6 +50,7 @@ abstract class SequencerFixture {
     sequencer.settings = settings;
     sequencer.fanout = new Fanout();
     sequencer.metrics = new EditMetrics();
+    sequencer.presence = new Presence();
     sequencer.threads = new Threads();
     sequencer.start();
   }

@@ -25,7 +25,10 @@ public class EditorAdmission {
   @Inject Rooms rooms;
   @Inject Accounts accounts;
 
-  /** Someone let into a room; {@code userId} is null for guests. */
+  /**
+   * Someone let into a room; {@code userId} is null for guests, {@code manager} is true when the
+   * role comes from the room's manage token.
+   */
   record Admitted(
       UUID roomId,
       String subject,
@@ -33,7 +36,8 @@ public class EditorAdmission {
       String name,
       RoomRole role,
       boolean canEdit,
-      String language) {}
+      String language,
+      boolean manager) {}
 
   /** Why a socket is closed right after opening, with its close code. */
   static final class Refused extends Exception {
@@ -81,7 +85,8 @@ public class EditorAdmission {
         grant.displayName(),
         grant.role(),
         RoomAccess.canEdit(room, grant.role()),
-        room.language().id());
+        room.language().id(),
+        grant.manager());
   }
 
   private Admitted bySession(String slug, String principal) {
@@ -103,6 +108,7 @@ public class EditorAdmission {
         user.displayName(),
         visible.role(),
         visible.canEdit(),
-        visible.room().language().id());
+        visible.room().language().id(),
+        false);
   }
 }

@@ -17,7 +17,6 @@ import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.presence.control.Colors;
 import org.codeshare.presence.entity.Peer;
-import org.codeshare.rooms.entity.RoomRole;
 
 /**
  * One open editor socket: checks each incoming message against the limits and hands it to the room,
@@ -59,7 +58,8 @@ final class EditorConnection implements Outlet {
             admitted.userId(),
             admitted.canEdit(),
             admitted.language(),
-            this);
+            this,
+            admitted.manager());
   }
 
   private static String newId() {
@@ -103,11 +103,7 @@ final class EditorConnection implements Outlet {
       return;
     }
     if (message instanceof ClientMessage.Push push) {
-      if (participant.role() == RoomRole.VIEWER) {
-        error(ProtocolError.FORBIDDEN, "viewers cannot edit");
-      } else {
-        rooms.push(roomId, participant, push);
-      }
+      rooms.push(roomId, participant, push); // the room checks the rights the connection has now
     } else if (message instanceof ClientMessage.Pull pull) {
       rooms.pull(roomId, participant, pull.version());
     } else if (message instanceof ClientMessage.Cursor cursor) {

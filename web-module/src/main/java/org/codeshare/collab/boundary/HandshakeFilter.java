@@ -10,12 +10,18 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.codeshare.accounts.boundary.TokenAuthentication;
 import org.codeshare.lifecycle.control.NodeState;
+import org.codeshare.platform.boundary.ClientAddress;
 import org.codeshare.problems.boundary.Problem;
+import org.codeshare.ratelimit.control.RateLimiter;
+import org.codeshare.ratelimit.entity.RateLimited;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses WebSocket upgrades before they happen: while the node drains (503), from a page of a
+ * Refuses WebSocket upgrades before they happen: while the node drains (503), too many from one
+ * client address (429, counted on every node through the shared rate limiter), from a page of a
  * foreign origin (403, against cross-site WebSocket hijacking) and with a bad session token (401).
  * The endpoint checks the origin again on open, so a container that ran its upgrade before this
  * filter is still safe.
@@ -24,9 +30,20 @@ import org.codeshare.problems.boundary.Problem;
 public class HandshakeFilter extends HttpFilter {
 
   private static final Jsonb JSON = JsonbBuilder.create();
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
   @Inject OriginPolicy origins;
   @Inject NodeState node;
+  @Inject RateLimiter limiter;
+  @Inject ClientAddress clientAddress;
+
+  @Inject
+  @ConfigProperty(name = "codeshare.ratelimit.enabled", defaultValue = "true")
+  boolean rateLimited;
+
+  @Inject
+  @ConfigProperty(name = "codeshare.ratelimit.websocket-connects-per-minute", defaultValue = "15")
+  int connectsPerMinute;
 
   @Override
   protected void doFilter(
@@ -39,6 +56,25 @@ public class HandshakeFilter extends HttpFilter {
           Problem.of(
               503, "node-draining", "Node restarting", "This node is shutting down; try again."));
       return;
+    }
+    if (rateLimited) {
+      var decision =
+          limiter.tryAcquire(
+              RateLimiter.WEBSOCKET, "ip:" + clientAddress.of(request), connectsPerMinute, MINUTE);
+      if (!decision.allowed()) {
+        var refused = new RateLimited(decision);
+        refused.headers().forEach(response::setHeader);
+        refuse(
+            response,
+            Problem.of(
+                429,
+                "rate-limited",
+                refused.title(),
+                "Too many editor connections from this address. Try again in "
+                    + decision.retryAfterSeconds()
+                    + " seconds."));
+        return;
+      }
     }
     if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
       refuse(

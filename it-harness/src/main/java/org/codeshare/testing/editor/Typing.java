@@ -1,28 +1,29 @@
-package org.codeshare.it;
+package org.codeshare.testing.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.testing.Await;
-import org.codeshare.testing.CollabEditor;
-import org.codeshare.testing.EditorClient;
 import org.codeshare.testing.RealServers;
-import org.codeshare.testing.StoredDocuments;
 
 /** Editors typing random edits at once, each on its own thread, and the checks that follow. */
-final class Typing {
+public final class Typing {
 
   /** Below the server's 50 messages a second per connection. */
   private static final Duration PACE = Duration.ofMillis(30);
 
   private Typing() {}
 
-  static void together(List<CollabEditor> editors, int rounds) throws Exception {
+  public static void together(List<CollabEditor> editors, int rounds) throws Exception {
     var pool = Executors.newFixedThreadPool(editors.size());
     try {
       var runs = new ArrayList<Callable<Void>>();
@@ -63,7 +64,7 @@ final class Typing {
   }
 
   /** Every editor reaches {@code version} without errors and has {@code text}. */
-  static void converge(List<CollabEditor> editors, long version, String text) {
+  public static void converge(List<CollabEditor> editors, long version, String text) {
     for (var editor : editors) {
       Await.until(
           editor.clientId + " reaches version " + version,
@@ -79,9 +80,33 @@ final class Typing {
   }
 
   /** The document replayed from room_updates in PostgreSQL, whose rooms.version must match. */
-  static String storedText(RealServers servers, String slug, long version) throws Exception {
-    var stored = StoredDocuments.read(servers, slug);
-    assertThat(stored.version()).isEqualTo(version);
-    return stored.text();
+  public static String storedText(RealServers servers, String slug, long version) throws Exception {
+    try (var connection =
+        DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword())) {
+      try (var query = connection.prepareStatement("select version from rooms where slug = ?")) {
+        query.setString(1, slug);
+        try (var row = query.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          assertThat(row.getLong(1)).isEqualTo(version);
+        }
+      }
+      var doc = "";
+      try (var query =
+          connection.prepareStatement(
+              "select u.version, u.changes from room_updates u join rooms r on r.id = u.room_id"
+                  + " where r.slug = ? order by u.version")) {
+        query.setString(1, slug);
+        try (var rows = query.executeQuery()) {
+          long expected = 1;
+          while (rows.next()) {
+            assertThat(rows.getLong(1)).isEqualTo(expected++);
+            try (var reader = Json.createReader(new StringReader(rows.getString(2)))) {
+              doc = ChangeSet.fromJson(reader.readArray()).apply(doc);
+            }
+          }
+        }
+      }
+      return doc;
+    }
   }
 }

@@ -1,0 +1,199 @@
+package org.codeshare.testing.editor;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.codeshare.collab.entity.ChangeSet;
+import org.codeshare.collab.entity.Update;
+
+/**
+ * An editor as {@code @codemirror/collab} runs one: local edits apply at once and wait,
+ * unconfirmed, to be pushed; incoming updates confirm its own (matched by client ID) and the rest
+ * are applied with the unconfirmed ones rebased over them, exactly as CodeMirror's {@code
+ * receiveUpdates}. It keeps the confirmations it received and the peers it saw leave, and moves to
+ * a new connection by the reconnect rule.
+ */
+public class CollabEditor {
+
+  private static final String[] PIECES = {"a", "b", "c", " ", "\n", "é", "😀", "\r\n", "{", "}"};
+
+  public EditorClient client;
+  public final String clientId;
+  public final JsonObject hello;
+  public String doc;
+  public long version;
+  public List<Update> unconfirmed = new ArrayList<>();
+  public final List<JsonObject> errors = new ArrayList<>();
+  public int edits;
+
+  /** The changes of this editor's own updates, as confirmed by the server, oldest first. */
+  public final List<String> confirmed = new ArrayList<>();
+
+  /** The connection ids announced as {@code presence left}. */
+  public final Set<String> departed = new LinkedHashSet<>();
+
+  public CollabEditor(EditorClient client, String clientId) {
+    this.client = client;
+    this.clientId = clientId;
+    this.hello = client.next("hello");
+    this.doc = hello.getString("doc");
+    this.version = hello.getJsonNumber("version").longValue();
+  }
+
+  public void edit(ChangeSet changes) {
+    doc = changes.apply(doc);
+    unconfirmed.add(new Update(clientId, changes));
+    edits++;
+  }
+
+  public void randomEdit(Random random) {
+    edit(randomChanges(random, doc.length()));
+  }
+
+  public void push() {
+    if (unconfirmed.isEmpty()) {
+      return;
+    }
+    var updates = Json.createArrayBuilder();
+    unconfirmed.forEach(
+        u ->
+            updates.add(
+                Json.createObjectBuilder()
+                    .add("clientID", u.clientId())
+                    .add("changes", u.changes().toJson())));
+    client.send(
+        Json.createObjectBuilder()
+            .add("v", 1)
+            .add("type", "push")
+            .add("version", version)
+            .add("updates", updates)
+            .build());
+  }
+
+  public void pull() {
+    client.send(
+        Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
+  }
+
+  /**
+   * Carries on over a new connection by the reconnect rule: the document stays as it is here, the
+   * editor pulls from its synced version and catches up with the room before it pushes what is
+   * still unconfirmed, so an update committed just before the old connection died comes back as a
+   * confirmation instead of being pushed twice.
+   */
+  public void reconnect(EditorClient replacement) {
+    client = replacement;
+    long current = client.next("hello").getJsonNumber("version").longValue();
+    pull();
+    long deadline = System.nanoTime() + EditorClient.WAIT.toNanos();
+    while (version < current) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(clientId + " did not catch up with version " + current);
+      }
+      process(Duration.ofMillis(100));
+    }
+    push();
+  }
+
+  /** Handles the next message if one comes within {@code wait}; false if none came. */
+  public boolean process(Duration wait) {
+    var message = client.poll(wait);
+    if (message == null) {
+      return false;
+    }
+    switch (message.getString("type")) {
+      case "updates" ->
+          receive(
+              message.getJsonNumber("from").longValue(), updates(message.getJsonArray("updates")));
+      case "error" -> errors.add(message);
+      case "presence" -> {
+        if (message.containsKey("left")) {
+          departed.add(message.getJsonObject("left").getString("id"));
+        }
+      }
+      default -> {}
+    }
+    return true;
+  }
+
+  public static List<Update> updates(JsonArray json) {
+    var updates = new ArrayList<Update>();
+    for (var update : json.getValuesAs(JsonObject.class)) {
+      updates.add(
+          new Update(
+              update.getString("clientID"), ChangeSet.fromJson(update.getJsonArray("changes"))));
+    }
+    return updates;
+  }
+
+  /**
+   * CodeMirror's receiveUpdates, one update at a time as the protocol asks, after dropping updates
+   * already seen; a gap is filled by pulling.
+   */
+  public void receive(long from, List<Update> updates) {
+    if (from > version) {
+      pull();
+      return;
+    }
+    for (int i = (int) (version - from); i < updates.size(); i++) {
+      receiveOne(updates.get(i));
+    }
+  }
+
+  private void receiveOne(Update update) {
+    version++;
+    if (!unconfirmed.isEmpty() && unconfirmed.get(0).clientId().equals(update.clientId())) {
+      unconfirmed = new ArrayList<>(unconfirmed.subList(1, unconfirmed.size()));
+      confirmed.add(update.changes().toJson().toString());
+      return;
+    }
+    ChangeSet changes = update.changes();
+    var mapped = new ArrayList<Update>();
+    for (var own : unconfirmed) {
+      var ownChanges = own.changes().map(changes);
+      changes = changes.map(own.changes(), true);
+      mapped.add(new Update(clientId, ownChanges));
+    }
+    unconfirmed = mapped;
+    doc = changes.apply(doc);
+  }
+
+  /** A random replacement in a document of {@code length}, inserts include surrogate pairs. */
+  public static ChangeSet randomChanges(Random random, int length) {
+    int pos = random.nextInt(length + 1);
+    int delete = random.nextInt(Math.min(4, length - pos) + 1);
+    var insert = new StringBuilder();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      insert.append(PIECES[random.nextInt(PIECES.length)]);
+    }
+    if (delete == 0 && insert.isEmpty()) {
+      insert.append('x');
+    }
+    return replace(length, pos, delete, insert.toString());
+  }
+
+  /** Replaces {@code delete} characters at {@code pos} of a document of {@code length}. */
+  public static ChangeSet replace(int length, int pos, int delete, String insert) {
+    var parts = Json.createArrayBuilder();
+    if (pos > 0) {
+      parts.add(pos);
+    }
+    var replacement = Json.createArrayBuilder().add(delete);
+    if (!insert.isEmpty()) {
+      for (var line : insert.split("\n", -1)) {
+        replacement.add(line);
+      }
+    }
+    parts.add(replacement);
+    if (length - pos - delete > 0) {
+      parts.add(length - pos - delete);
+    }
+    return ChangeSet.fromJson(parts.build());
+  }
+}
