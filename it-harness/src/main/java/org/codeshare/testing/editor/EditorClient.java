@@ -22,7 +22,11 @@ import org.codeshare.collab.entity.JsonText;
 /** A plain WebSocket client of {@code /ws/editor/{slug}}: sends JSON, queues what arrives. */
 public final class EditorClient implements AutoCloseable {
 
-  public static final Duration WAIT = Duration.ofSeconds(20);
+  /**
+   * How long a test waits for a message. Generous: the suites run the app servers and all the real
+   * servers on two cores, where a burst of edits takes seconds to be committed and confirmed.
+   */
+  public static final Duration WAIT = Duration.ofSeconds(60);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
