@@ -32,6 +32,9 @@ public class CollabEditor {
   public final List<JsonObject> errors = new ArrayList<>();
   public int edits;
 
+  /** A pull is on its way: gaps seen until it is answered are filled by its answer. */
+  private boolean pulling;
+
   /** The changes of this editor's own updates, as confirmed by the server, oldest first. */
   public final List<String> confirmed = new ArrayList<>();
 
@@ -76,7 +79,12 @@ public class CollabEditor {
             .build());
   }
 
+  /** Asks for what came after the local version; at most one pull is outstanding at a time. */
   public void pull() {
+    if (pulling) {
+      return;
+    }
+    pulling = true;
     client.send(
         Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
   }
@@ -89,12 +97,21 @@ public class CollabEditor {
    */
   public void reconnect(EditorClient replacement) {
     client = replacement;
+    pulling = false;
     long current = client.next("hello").getJsonNumber("version").longValue();
     pull();
-    long deadline = System.nanoTime() + EditorClient.WAIT.toNanos();
+    long deadline = System.nanoTime() + EditorClient.WAIT.multipliedBy(3).toNanos();
     while (version < current) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(clientId + " did not catch up with version " + current);
+        throw new AssertionError(
+            clientId
+                + " did not catch up with version "
+                + current
+                + " (at "
+                + version
+                + ", errors "
+                + errors
+                + ")");
       }
       process(Duration.ofMillis(100));
     }
@@ -112,6 +129,7 @@ public class CollabEditor {
           receive(
               message.getJsonNumber("from").longValue(), updates(message.getJsonArray("updates")));
       case "error" -> errors.add(message);
+      case "hello" -> pulling = false; // a pull answered by a fresh start (not followed here)
       case "presence" -> {
         if (message.containsKey("left")) {
           departed.add(message.getJsonObject("left").getString("id"));
@@ -141,6 +159,7 @@ public class CollabEditor {
       pull();
       return;
     }
+    pulling = false; // in order again: this is the answer to the pull, if one was out
     for (int i = (int) (version - from); i < updates.size(); i++) {
       receiveOne(updates.get(i));
     }

@@ -89,7 +89,12 @@ public final class EditorClient implements AutoCloseable {
     while (true) {
       var message = poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       if (message == null) {
-        throw new AssertionError("no " + description + " within " + WAIT);
+        throw new AssertionError(
+            "no "
+                + description
+                + " within "
+                + WAIT
+                + (closeCode.isDone() ? "; the socket was closed with " + closeCode.join() : ""));
       }
       if (wanted.test(message)) {
         return message;
