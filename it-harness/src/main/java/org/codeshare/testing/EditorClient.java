@@ -27,6 +27,7 @@ public final class EditorClient implements AutoCloseable {
    * servers on two cores, where a burst of edits takes seconds to be committed and confirmed.
    */
   public static final Duration WAIT = Duration.ofSeconds(60);
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
