@@ -108,7 +108,11 @@ class GracefulRestartIT {
               editor.process(Duration.ofMillis(50));
               return editor.version == edits;
             });
-        assertThat(editor.errors).as(editor.clientId + " errors").isEmpty();
+        // Right after moving nodes a client ID may still be held by the stopping node; the
+        // protocol's answer is client-id-taken and a later push (docs/collaboration.md).
+        assertThat(editor.errors)
+            .as(editor.clientId + " errors")
+            .allMatch(error -> error.getString("code").equals("client-id-taken"));
         assertThat(editor.doc).as(editor.clientId).isEqualTo(stored.text());
       }
 
