@@ -2,7 +2,6 @@ package org.codeshare.snapshots.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -36,7 +35,7 @@ public class Snapshots {
 
   public SnapshotCatalog.Recorded write(
       UUID roomId, State state, SnapshotReason reason, String label, UUID by) {
-    var bytes = state.text().getBytes(StandardCharsets.UTF_8);
+    var bytes = Wtf8.encode(state.text());
     var key = SnapshotStore.key(roomId, state.version());
     var existing = catalog.find(roomId, state.version());
     if (existing.isEmpty()) {
@@ -79,7 +78,7 @@ public class Snapshots {
       metrics.unreadable(snapshot.roomId(), snapshot.version(), "checksum mismatch");
       return Optional.empty();
     }
-    return Optional.of(new String(content, StandardCharsets.UTF_8));
+    return Optional.of(Wtf8.decode(content));
   }
 
   public static String sha256(byte[] content) {
