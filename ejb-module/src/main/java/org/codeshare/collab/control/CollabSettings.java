@@ -52,6 +52,15 @@ public class CollabSettings {
   @ConfigProperty(name = "codeshare.collab.idle-unload", defaultValue = "PT60S")
   Duration idleUnload;
 
+  /**
+   * A socket that sends nothing (not even {@code ping}) for this long is closed. Checked by one
+   * sweep, not by the container's per-session idle timer, which re-arms a managed timer on every
+   * frame sent or received.
+   */
+  @Inject
+  @ConfigProperty(name = "codeshare.collab.socket-idle-timeout", defaultValue = "PT15M")
+  Duration socketIdleTimeout;
+
   @Inject
   @ConfigProperty(name = "codeshare.collab.threads", defaultValue = "8")
   int threads;
@@ -98,6 +107,10 @@ public class CollabSettings {
 
   public Duration idleUnload() {
     return idleUnload;
+  }
+
+  public Duration socketIdleTimeout() {
+    return socketIdleTimeout;
   }
 
   public Duration resyncInterval() {
