@@ -12,7 +12,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.chat.entity.ChatLine;
 import org.codeshare.collab.entity.ClientMessage;
-import org.codeshare.collab.entity.InvalidChanges;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.collab.entity.StepwiseRebase;
@@ -38,6 +37,7 @@ final class LiveRoom {
   private String doc = "";
   private long version;
   private final ArrayDeque<Update> recent = new ArrayDeque<>();
+  private List<Commit.Queued> queued = new ArrayList<>();
   private final Members members;
 
   LiveRoom(UUID id, RoomSequencer rooms) {
@@ -73,6 +73,10 @@ final class LiveRoom {
     members.remove(participantId);
   }
 
+  /**
+   * Checks a push and queues it for the room's next commit, which takes every push queued by then
+   * in one transaction (group commit).
+   */
   void push(Participant author, ClientMessage.Push push) {
     if (!members.contains(author.id())) {
       return;
@@ -89,13 +93,22 @@ final class LiveRoom {
         throw new ProtocolError(
             ProtocolError.BAD_VERSION, "the room is at version " + version + ", not yet there");
       }
-      var over = history(push.version());
-      var rebased = StepwiseRebase.rebase(push.updates(), over);
-      new Commit(this, author, rebased).run();
+      queued.add(new Commit.Queued(author, push.version(), push.updates()));
+      if (queued.size() == 1) {
+        var batch = queued;
+        enqueue(LiveRoom::commitQueued, s -> batch.forEach(q -> s.requeue(id, q)));
+      }
     } catch (ProtocolError e) {
       author.outlet().send(ServerMessages.error(e.code(), e.getMessage()));
-    } catch (InvalidChanges e) {
-      author.outlet().send(ServerMessages.error(ProtocolError.INVALID_CHANGES, e.getMessage()));
+    }
+  }
+
+  /** Commits every push queued since the last commit, together. */
+  private void commitQueued() {
+    var batch = queued;
+    queued = new ArrayList<>();
+    if (!batch.isEmpty()) {
+      new Commit(this, batch).run();
     }
   }
 
@@ -204,18 +217,16 @@ final class LiveRoom {
   }
 
   /**
-   * Takes committed updates into the document and sends them to everyone, the author too: one
-   * message per update, so that every client maps its unconfirmed updates over each accepted one
-   * separately, exactly as {@link StepwiseRebase} does on the server.
+   * Takes committed updates into the document and sends them to everyone, the author too, in one
+   * message written once for all (clients apply its updates one at a time, exactly as {@link
+   * StepwiseRebase} does on the server).
    */
   void accept(List<Update> updates, String newDoc) {
     long from = version;
     doc = newDoc;
     version += updates.size();
     remember(updates);
-    for (int i = 0; i < updates.size(); i++) {
-      members.broadcast(ServerMessages.updates(from + i, updates.subList(i, i + 1)));
-    }
+    members.broadcast(ServerMessages.updates(from, updates));
   }
 
   /** Applies updates another node committed, and passes them on. */
@@ -238,7 +249,7 @@ final class LiveRoom {
   }
 
   /** Updates {@code from + 1} to the current version, catching up with the database if needed. */
-  private List<Update> history(long from) {
+  List<Update> history(long from) {
     int count = (int) (version - from);
     if (count <= recent.size()) {
       var all = new ArrayList<>(recent);

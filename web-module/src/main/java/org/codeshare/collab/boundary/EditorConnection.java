@@ -35,7 +35,6 @@ final class EditorConnection implements Outlet {
   private final CollabSettings settings;
   private final Sender sender;
   private final RateLimit rate;
-  private volatile long lastHeard = System.nanoTime();
 
   EditorConnection(
       Session session,
@@ -78,7 +77,6 @@ final class EditorConnection implements Outlet {
   }
 
   void receive(String text) {
-    lastHeard = System.nanoTime();
     switch (rate.take()) {
       case REFUSED -> {
         return;
@@ -118,13 +116,6 @@ final class EditorConnection implements Outlet {
       rooms.chat(roomId, participant, chat.text());
     } else {
       send(ServerMessages.pong());
-    }
-  }
-
-  /** Closes the socket when nothing came from it since {@code cutoff} ({@link System#nanoTime}). */
-  void closeIfSilentSince(long cutoff) {
-    if (lastHeard - cutoff < 0) {
-      close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "idle");
     }
   }
 

@@ -1,48 +1,14 @@
 package org.codeshare.collab.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.codeshare.collab.control.CollabSettings;
 
-/**
- * The editor sockets open on this node, by WebSocket session id; closes the ones that stayed silent
- * for {@code codeshare.collab.socket-idle-timeout}.
- */
+/** The editor sockets open on this node, by WebSocket session id. */
 @ApplicationScoped
 public class EditorSessions {
 
-  @Inject CollabSettings settings;
-  @Resource ManagedThreadFactory threads;
-
   private final ConcurrentHashMap<String, EditorConnection> open = new ConcurrentHashMap<>();
-  private ScheduledExecutorService sweeper;
-
-  @PostConstruct
-  void start() {
-    long timeout = settings.socketIdleTimeout().toMillis();
-    long every = Math.max(1000, timeout / 4);
-    sweeper = Executors.newSingleThreadScheduledExecutor(threads);
-    sweeper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  @PreDestroy
-  void stop() {
-    sweeper.shutdownNow();
-  }
-
-  private void closeIdle() {
-    long cutoff = System.nanoTime() - settings.socketIdleTimeout().toNanos();
-    open.values().forEach(connection -> connection.closeIfSilentSince(cutoff));
-  }
 
   void add(String sessionId, EditorConnection connection) {
     open.put(sessionId, connection);
