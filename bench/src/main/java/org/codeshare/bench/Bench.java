@@ -38,8 +38,10 @@ public final class Bench {
   }
 
   private static void curve(Node node, Options options) throws Exception {
-    Report.line("warm-up: 50 authors, 15 s (not reported)");
-    single(node, options, 50, 15);
+    if (options.warmup > 0) {
+      Report.line("warm-up: 50 authors, " + options.warmup + " s (not reported)");
+      single(node, options, 50, options.warmup);
+    }
     Report.result("");
     Report.result(
         "One room, each author typing "

@@ -77,6 +77,7 @@ final class Node implements AutoCloseable {
             options.war.toString(),
             "--contextroot",
             "/"));
+    command.addAll(options.microArgs);
     var log = dir.resolve("payara-micro.log");
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());

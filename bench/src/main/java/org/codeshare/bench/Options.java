@@ -16,6 +16,7 @@ final class Options {
         --scenario curve|rooms      curve: one room per run, N authors each (default curve)
         --authors 25,50,100         author counts of the curve runs
         --duration 30               seconds of typing per run
+        --warmup 15                 seconds of an unreported 50-author run first (0: none)
         --rate 2                    edits per second per typing author (Poisson arrivals)
         --connections 10000         rooms scenario: sockets in all
         --rooms 2000                rooms scenario: rooms (connections spread evenly)
@@ -24,6 +25,7 @@ final class Options {
         --micro-jar micro/target/payara-micro.jar
         --server-heap 2g            -Xmx of the node
         --server-jvm "-XX:+UseG1GC" extra JVM options of the node (space-separated)
+        --micro-args "--nohazelcast" extra Payara Micro options (besides --nocluster and a port)
         --env KEY=VALUE             extra environment of the node (repeatable)
         --jfr file.jfr              record the node with Java Flight Recorder during the runs
         --out results.md            append the result table here too
@@ -32,6 +34,7 @@ final class Options {
   String scenario = "curve";
   List<Integer> authors = List.of(25, 50, 100, 200, 300, 400, 500);
   int duration = 30;
+  int warmup = 15;
   double rate = 2;
   int connections = 10_000;
   int rooms = 2_000;
@@ -40,12 +43,17 @@ final class Options {
   Path microJar = Path.of("micro/target/payara-micro.jar");
   String serverHeap = "2g";
   List<String> serverJvmArgs = new ArrayList<>();
+  List<String> microArgs = List.of("--nohazelcast");
   Map<String, String> serverEnv = new HashMap<>();
   Path jfr;
   Path out;
 
   static Options parse(String[] args) {
     var o = new Options();
+    if (List.of(args).contains("--help")) {
+      System.out.println(USAGE);
+      System.exit(0);
+    }
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value for " + args[i] + "\n" + USAGE);
@@ -56,6 +64,7 @@ final class Options {
         case "--authors" ->
             o.authors = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
         case "--duration" -> o.duration = Integer.parseInt(value);
+        case "--warmup" -> o.warmup = Integer.parseInt(value);
         case "--rate" -> o.rate = Double.parseDouble(value);
         case "--connections" -> o.connections = Integer.parseInt(value);
         case "--rooms" -> o.rooms = Integer.parseInt(value);
@@ -64,6 +73,8 @@ final class Options {
         case "--micro-jar" -> o.microJar = Path.of(value);
         case "--server-heap" -> o.serverHeap = value;
         case "--server-jvm" -> o.serverJvmArgs = List.of(value.trim().split("\\s+"));
+        case "--micro-args" ->
+            o.microArgs = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
         case "--env" -> {
           var kv = value.split("=", 2);
           o.serverEnv.put(kv[0], kv[1]);

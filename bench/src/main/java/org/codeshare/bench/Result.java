@@ -22,6 +22,7 @@ record Result(
     long deliveries,
     long expectedDeliveries,
     long lostEdits,
+    long duplicatedEdits,
     long divergent,
     Histogram delivery,
     Histogram deliveryFromSend,
@@ -46,6 +47,7 @@ record Result(
     long delivered = 0;
     long lost = 0;
     long divergent = 0;
+    long duplicated = 0;
     long incomplete = 0;
     var fanOut = new Histogram();
     int authors = 0;
@@ -67,8 +69,10 @@ record Result(
         }
         roomConfirmed += author.confirmed();
         for (int seq = 0; seq < author.confirmed(); seq++) {
-          if (tokens.getOrDefault((long) author.index << 32 | seq, 0) != 1) {
-            lost++;
+          if (tokens.getOrDefault((long) author.index << 32 | seq, 0) == 0) {
+            if (lost++ < 3) {
+              describeMissing(stored.doc(), author, seq);
+            }
           }
           int got = recorder.receivedBy(author.index, seq);
           expected += room.authors().size() - 1;
@@ -89,6 +93,7 @@ record Result(
         }
       }
       confirmed += roomConfirmed;
+      duplicated += tokens.values().stream().filter(n -> n > 1).count();
       extra += tokens.size() - roomConfirmed;
     }
     double seconds = typingNanos / 1e9;
@@ -103,6 +108,7 @@ record Result(
         delivered,
         expected,
         lost,
+        duplicated,
         divergent,
         recorder.delivery,
         recorder.deliveryFromSend,
@@ -114,6 +120,27 @@ record Result(
         self / (double) wallNanos,
         settled,
         recorder.errors());
+  }
+
+  /** Where a missing edit should have been: next to the author's previous one, if it is there. */
+  private static void describeMissing(String doc, Author author, int seq) {
+    var previous = "{" + author.index + "." + (seq - 1) + "}";
+    int at = doc.indexOf(previous);
+    Report.line(
+        "missing {"
+            + author.index
+            + "."
+            + seq
+            + "} (confirmed "
+            + author.confirmed()
+            + ", typed "
+            + author.typed()
+            + "); around "
+            + previous
+            + ": "
+            + (at < 0
+                ? "absent"
+                : doc.substring(Math.max(0, at - 40), Math.min(doc.length(), at + 80))));
   }
 
   static String header() {
@@ -146,6 +173,7 @@ record Result(
     cells.add(deliveries + " of " + expectedDeliveries);
     cells.add(
         Long.toString(lostEdits)
+            + (duplicatedEdits > 0 ? " (" + duplicatedEdits + " twice)" : "")
             + (incompleteFanOut > 0 ? " (" + incompleteFanOut + " not everywhere)" : "")
             + (settled ? "" : " (unsettled: " + (typed - confirmed) + " unconfirmed)"));
     cells.add(Long.toString(divergent));
