@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.entity.InvalidChanges;
-import org.codeshare.collab.entity.JsonText;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.RoomUpdate;
 import org.codeshare.collab.entity.ServerMessages;
@@ -137,8 +136,7 @@ final class Commit {
   private String checked(String doc, List<Update> updates) {
     var next = doc;
     for (var update : updates) {
-      if (JsonText.wellFormed(update.changes().toJson().toString()).length()
-          > RoomUpdate.MAX_CHANGES_LENGTH) {
+      if (update.changes().toJsonText().length() > RoomUpdate.MAX_CHANGES_LENGTH) {
         throw new ProtocolError(ProtocolError.TOO_LARGE, "an update is too large to store");
       }
       next = update.changes().apply(next);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.codeshare.collab.entity.ChangeSet;
-import org.codeshare.collab.entity.JsonText;
 import org.codeshare.collab.entity.RoomUpdate;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
@@ -131,12 +130,7 @@ public class UpdateLog {
     for (var update : committed) {
       em.persist(
           new RoomUpdate(
-              roomId,
-              ++version,
-              update.clientId(),
-              authorId,
-              JsonText.wellFormed(update.changes().toJson().toString()),
-              now));
+              roomId, ++version, update.clientId(), authorId, update.changes().toJsonText(), now));
     }
     if (!committed.isEmpty()) {
       em.flush();
@@ -187,7 +181,7 @@ public class UpdateLog {
                 ++version,
                 update.clientId(),
                 push.authorId(),
-                JsonText.wellFormed(update.changes().toJson().toString()),
+                update.changes().toJsonText(),
                 now));
         committed.add(update);
       }
