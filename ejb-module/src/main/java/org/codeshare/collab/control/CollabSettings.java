@@ -52,11 +52,7 @@ public class CollabSettings {
   @ConfigProperty(name = "codeshare.collab.idle-unload", defaultValue = "PT60S")
   Duration idleUnload;
 
-  /**
-   * A socket that sends nothing (not even {@code ping}) for this long is closed. Checked by one
-   * sweep, not by the container's per-session idle timer, which re-arms a managed timer on every
-   * frame sent or received.
-   */
+  /** A socket that sends and receives nothing for this long is closed by the container. */
   @Inject
   @ConfigProperty(name = "codeshare.collab.socket-idle-timeout", defaultValue = "PT15M")
   Duration socketIdleTimeout;

@@ -38,10 +38,7 @@ public class EditorEndpoint {
       // Up to the limit a message gets an error answer; far beyond it the container closes (1009).
       session.setMaxTextMessageBufferSize(
           (int) Math.min(Integer.MAX_VALUE, 2L * settings.maxMessageBytes() + 1024));
-      // The container's idle timer re-arms a managed timer on every frame, capturing the
-      // application's context each time (most of the CPU of a busy room); EditorSessions sweeps
-      // for silent sockets instead.
-      session.setMaxIdleTimeout(0);
+      session.setMaxIdleTimeout(settings.socketIdleTimeout().toMillis());
       var connection = new EditorConnection(session, admitted, rooms, settings);
       sessions.add(session.getId(), connection);
       rooms.join(admitted.roomId(), connection.participant());
