@@ -252,8 +252,13 @@ final class LiveRoom {
   List<Update> history(long from) {
     int count = (int) (version - from);
     if (count <= recent.size()) {
-      var all = new ArrayList<>(recent);
-      return List.copyOf(all.subList(all.size() - count, all.size()));
+      var newest = new ArrayList<Update>(count);
+      var newestFirst = recent.descendingIterator();
+      for (int i = 0; i < count; i++) {
+        newest.add(newestFirst.next());
+      }
+      java.util.Collections.reverse(newest);
+      return java.util.Collections.unmodifiableList(newest);
     }
     var stored = rooms.log().since(id, from);
     if (stored.size() < count) {
