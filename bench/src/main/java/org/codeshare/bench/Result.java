@@ -88,8 +88,25 @@ record Result(
                 && author.version() == stored.version()
                 && author.length() == stored.doc().length()
                 && (author.text() == null || author.text().equals(stored.doc()));
-        if (!same) {
-          divergent++;
+        if (!same && divergent++ < 3) {
+          Report.line(
+              "divergent "
+                  + author.clientId
+                  + ": closed "
+                  + author.closed()
+                  + " ("
+                  + author.closeCode()
+                  + "), version "
+                  + author.version()
+                  + " of "
+                  + stored.version()
+                  + ", length "
+                  + author.length()
+                  + " of "
+                  + stored.doc().length()
+                  + (author.text() == null
+                      ? ""
+                      : ", text equal " + author.text().equals(stored.doc())));
         }
       }
       confirmed += roomConfirmed;
