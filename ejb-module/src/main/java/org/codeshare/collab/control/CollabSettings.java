@@ -52,6 +52,11 @@ public class CollabSettings {
   @ConfigProperty(name = "codeshare.collab.idle-unload", defaultValue = "PT60S")
   Duration idleUnload;
 
+  /** A socket that sends and receives nothing for this long is closed by the container. */
+  @Inject
+  @ConfigProperty(name = "codeshare.collab.socket-idle-timeout", defaultValue = "PT15M")
+  Duration socketIdleTimeout;
+
   @Inject
   @ConfigProperty(name = "codeshare.collab.threads", defaultValue = "8")
   int threads;
@@ -98,6 +103,10 @@ public class CollabSettings {
 
   public Duration idleUnload() {
     return idleUnload;
+  }
+
+  public Duration socketIdleTimeout() {
+    return socketIdleTimeout;
   }
 
   public Duration resyncInterval() {

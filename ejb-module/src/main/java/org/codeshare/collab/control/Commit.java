@@ -1,64 +1,69 @@
 package org.codeshare.collab.control;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.codeshare.collab.entity.JsonText;
+import org.codeshare.collab.entity.InvalidChanges;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.RoomUpdate;
+import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
-import org.codeshare.rooms.entity.RoomRole;
 
 /**
- * Commits one push, already rebased onto the room's version: checks it against the document,
- * appends it, and confirms it to everyone only after the commit. When another node committed first,
- * the room catches up with what it missed, rebases the push over it and tries again.
+ * Commits the pushes a room has queued, together: each is rebased over what the room accepted since
+ * its version and over the pushes before it, checked against the document, and all are appended in
+ * one transaction (group commit); everyone is sent them only after the commit. A push that does not
+ * fit is refused on its own. When another node committed first, the room catches up with what it
+ * missed and the batch is composed and tried again.
  */
 final class Commit {
 
   private static final Logger LOG = Logger.getLogger(Commit.class.getName());
   private static final int ATTEMPTS = 10;
 
-  private final LiveRoom room;
-  private final UUID authorId;
-  private final RoomRole role;
-  private List<Update> updates;
+  /** One push waiting for the room's next commit. */
+  record Queued(Participant author, long version, List<Update> updates) {}
 
-  Commit(LiveRoom room, UUID authorId, RoomRole role, List<Update> rebased) {
+  /** The pushes of one attempt, rebased, and the document after them. */
+  private record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc) {}
+
+  private final LiveRoom room;
+  private final List<Queued> pushes;
+
+  Commit(LiveRoom room, List<Queued> pushes) {
     this.room = room;
-    this.authorId = authorId;
-    this.role = role;
-    this.updates = rebased;
+    this.pushes = new ArrayList<>(pushes);
   }
 
-  /**
-   * @throws ProtocolError when the push cannot be taken; nothing is changed then
-   * @throws org.codeshare.collab.entity.InvalidChanges when it does not fit the document
-   */
   void run() {
-    for (int attempt = 1; !updates.isEmpty(); attempt++) {
-      var next = checked();
+    for (int attempt = 1; ; attempt++) {
+      var batch = compose();
+      if (batch.authored().isEmpty()) {
+        return;
+      }
       UpdateLog.Appended result;
       long started = System.nanoTime();
       try {
-        result = room.rooms().log().append(room.id(), room.version(), updates, authorId, role);
+        result = room.rooms().log().appendAll(room.id(), room.version(), batch.authored());
         room.rooms().metrics().committed(started);
       } catch (RuntimeException e) {
-        result = afterFailure(e);
+        result = afterFailure(e, batch);
+        if (result == null) {
+          return;
+        }
       }
       if (result instanceof UpdateLog.Committed committed) {
-        if (committed.missed().isEmpty()) {
-          confirm(committed.committed(), next);
-        } else {
+        var doc = batch.doc();
+        if (!committed.missed().isEmpty()) {
           room.catchUp(committed.missed());
-          var doc = room.doc();
+          doc = room.doc();
           for (var update : committed.committed()) {
             doc = update.changes().apply(doc);
           }
-          confirm(committed.committed(), doc);
         }
+        confirm(committed.committed(), doc);
         return;
       }
       if (result instanceof UpdateLog.Refused refused) {
@@ -66,15 +71,65 @@ final class Commit {
           room.gone();
           return;
         }
-        throw new ProtocolError(ProtocolError.LOCKED, "the room is locked");
+        var refusedPushes =
+            refused.pushes().isEmpty()
+                ? batch.pushes()
+                : refused.pushes().stream().map(batch.pushes()::get).toList();
+        refusedPushes.forEach(p -> refuse(p, ProtocolError.LOCKED, "the room is locked"));
+        pushes.removeAll(refusedPushes);
+        continue;
       }
       var missed = ((UpdateLog.Behind) result).missed();
       if (attempt == ATTEMPTS) {
-        throw new ProtocolError(ProtocolError.UNAVAILABLE, "too many concurrent edits");
+        batch.pushes().forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "too many edits"));
+        return;
       }
       room.catchUp(missed);
-      updates = StepwiseRebase.rebase(updates, missed);
     }
+  }
+
+  /**
+   * Rebases each push over the room's history since its version and the pushes before it in this
+   * batch (step by step, as clients apply updates), and checks it; one that does not fit is
+   * answered with its error and left out.
+   */
+  private Batch compose() {
+    var doc = room.doc();
+    var batched = new ArrayList<Update>();
+    var kept = new ArrayList<Queued>();
+    var authored = new ArrayList<UpdateLog.Authored>();
+    for (var push : List.copyOf(pushes)) {
+      try {
+        var over = new ArrayList<>(room.history(push.version()));
+        over.addAll(batched);
+        var rebased = StepwiseRebase.rebase(push.updates(), over);
+        if (rebased.isEmpty()) {
+          pushes.remove(push); // all of it was accepted already
+          continue;
+        }
+        doc = checked(doc, rebased);
+        batched.addAll(rebased);
+        kept.add(push);
+        var author = room.current(push.author()); // with the rights it has now
+        authored.add(new UpdateLog.Authored(rebased, author.userId(), author.role()));
+      } catch (LiveRoom.HistoryCompacted e) {
+        pushes.remove(push);
+        room.restart(push.author()); // too old to rebase: start again from the current text
+      } catch (ProtocolError e) {
+        refuse(push, e.code(), e.getMessage());
+      } catch (InvalidChanges e) {
+        refuse(push, ProtocolError.INVALID_CHANGES, e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "history unavailable in room " + room.id(), e);
+        refuse(push, ProtocolError.UNAVAILABLE, "try again shortly");
+      }
+    }
+    return new Batch(kept, authored, doc);
+  }
+
+  private void refuse(Queued push, String code, String message) {
+    pushes.remove(push);
+    push.author().outlet().send(ServerMessages.error(code, message));
   }
 
   private void confirm(List<Update> committed, String doc) {
@@ -85,13 +140,11 @@ final class Commit {
     room.rooms().metrics().fannedOut(started);
   }
 
-  /** The document after the push, once the push is known to fit it and the limits. */
-  private String checked() {
-    var doc = room.doc();
+  /** The document after {@code updates}, once they are known to fit it and the limits. */
+  private String checked(String doc, List<Update> updates) {
     var next = doc;
     for (var update : updates) {
-      if (JsonText.wellFormed(update.changes().toJson().toString()).length()
-          > RoomUpdate.MAX_CHANGES_LENGTH) {
+      if (update.changes().toJsonText().length() > RoomUpdate.MAX_CHANGES_LENGTH) {
         throw new ProtocolError(ProtocolError.TOO_LARGE, "an update is too large to store");
       }
       next = update.changes().apply(next);
@@ -106,20 +159,21 @@ final class Commit {
 
   /**
    * A failed append is either a lost race on the primary key or a database failure (possibly after
-   * the commit went through): the history tells which.
+   * the commit went through): the history tells which. Null when the batch was refused.
    */
-  private UpdateLog.Appended afterFailure(RuntimeException failure) {
+  private UpdateLog.Appended afterFailure(RuntimeException failure, Batch batch) {
     LOG.log(Level.FINE, "append failed in room " + room.id() + ", reloading", failure);
     List<Update> missed;
     try {
       missed = room.rooms().log().since(room.id(), room.version());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "room " + room.id() + " unavailable", failure);
-      throw new ProtocolError(ProtocolError.UNAVAILABLE, "try again shortly");
+      missed = List.of();
     }
     if (missed.isEmpty()) {
       LOG.log(Level.WARNING, "append failed in room " + room.id(), failure);
-      throw new ProtocolError(ProtocolError.UNAVAILABLE, "try again shortly");
+      batch.pushes().forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "try again shortly"));
+      return null;
     }
     return new UpdateLog.Behind(missed);
   }

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.codeshare.chat.entity.ChatLine;
 import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ClientMessage;
-import org.codeshare.collab.entity.InvalidChanges;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.collab.entity.StepwiseRebase;
@@ -45,6 +44,7 @@ final class LiveRoom {
   private String doc = "";
   private long version;
   private final ArrayDeque<Update> recent = new ArrayDeque<>();
+  private List<Commit.Queued> queued = new ArrayList<>();
   private final Members members;
 
   LiveRoom(UUID id, RoomSequencer rooms) {
@@ -87,6 +87,10 @@ final class LiveRoom {
     members.remove(participantId);
   }
 
+  /**
+   * Checks a push and queues it for the room's next commit, which takes every push queued by then
+   * in one transaction (group commit).
+   */
   void push(Participant sender, ClientMessage.Push push) {
     var author = members.get(sender.id()); // with the rights it has now
     if (author == null) {
@@ -104,19 +108,22 @@ final class LiveRoom {
         throw new ProtocolError(
             ProtocolError.BAD_VERSION, "the room is at version " + version + ", not yet there");
       }
-      List<Update> over;
-      try {
-        over = history(push.version());
-      } catch (HistoryCompacted e) {
-        author.outlet().send(hello(author)); // too old to rebase: start again from the current text
-        return;
+      queued.add(new Commit.Queued(author, push.version(), push.updates()));
+      if (queued.size() == 1) {
+        var batch = queued;
+        enqueue(LiveRoom::commitQueued, s -> batch.forEach(q -> s.requeue(id, q)));
       }
-      var rebased = StepwiseRebase.rebase(push.updates(), over);
-      new Commit(this, author.userId(), author.role(), rebased).run();
     } catch (ProtocolError e) {
       author.outlet().send(ServerMessages.error(e.code(), e.getMessage()));
-    } catch (InvalidChanges e) {
-      author.outlet().send(ServerMessages.error(ProtocolError.INVALID_CHANGES, e.getMessage()));
+    }
+  }
+
+  /** Commits every push queued since the last commit, together. */
+  private void commitQueued() {
+    var batch = queued;
+    queued = new ArrayList<>();
+    if (!batch.isEmpty()) {
+      new Commit(this, batch).run();
     }
   }
 
@@ -258,18 +265,16 @@ final class LiveRoom {
   }
 
   /**
-   * Takes committed updates into the document and sends them to everyone, the author too: one
-   * message per update, so that every client maps its unconfirmed updates over each accepted one
-   * separately, exactly as {@link StepwiseRebase} does on the server.
+   * Takes committed updates into the document and sends them to everyone, the author too, in one
+   * message written once for all (clients apply its updates one at a time, exactly as {@link
+   * StepwiseRebase} does on the server).
    */
   void accept(List<Update> updates, String newDoc) {
     long from = version;
     doc = newDoc;
     version += updates.size();
     remember(updates);
-    for (int i = 0; i < updates.size(); i++) {
-      members.broadcast(ServerMessages.updates(from + i, updates.subList(i, i + 1)));
-    }
+    members.broadcast(ServerMessages.updates(from, updates));
   }
 
   /** Applies updates another node committed, and passes them on. */
@@ -292,11 +297,16 @@ final class LiveRoom {
   }
 
   /** Updates {@code from + 1} to the current version, catching up with the database if needed. */
-  private List<Update> history(long from) {
+  List<Update> history(long from) {
     int count = (int) (version - from);
     if (count <= recent.size()) {
-      var all = new ArrayList<>(recent);
-      return List.copyOf(all.subList(all.size() - count, all.size()));
+      var newest = new ArrayList<Update>(count);
+      var newestFirst = recent.descendingIterator();
+      for (int i = 0; i < count; i++) {
+        newest.add(newestFirst.next());
+      }
+      java.util.Collections.reverse(newest);
+      return java.util.Collections.unmodifiableList(newest);
     }
     var stored = rooms.log().since(id, from);
     if (stored.size() < count) {
@@ -354,16 +364,30 @@ final class LiveRoom {
     for (int round = 0; round < 3 && !doc.equals(text); round++) {
       catchUp(rooms.log().since(id, version));
       var update = new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(doc, text));
-      new Commit(this, authorId, role, List.of(update)).run();
+      var restorer = Restorer.of(authorId, role);
+      new Commit(this, List.of(new Commit.Queued(restorer.participant(), version, List.of(update))))
+          .run();
       if (closed) {
         throw new RoomNotFound(id.toString());
       }
+      restorer.rethrow();
     }
     return version;
   }
 
+  /** Starts a connection again from the current text: its push is too old to rebase. */
+  void restart(Participant participant) {
+    participant.outlet().send(hello(participant));
+  }
+
+  /** The connection's current rights, or the ones it had when it is no longer in the room. */
+  Participant current(Participant participant) {
+    var now = members.get(participant.id());
+    return now == null ? participant : now;
+  }
+
   /** The updates a client asked for were compacted away behind a snapshot. */
-  private static final class HistoryCompacted extends RuntimeException {
+  static final class HistoryCompacted extends RuntimeException {
     HistoryCompacted() {
       super(null, null, false, false);
     }

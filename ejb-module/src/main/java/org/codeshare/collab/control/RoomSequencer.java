@@ -89,6 +89,16 @@ public class RoomSequencer {
     }
   }
 
+  /** A queued push whose room was unloaded before it committed: queued again on its successor. */
+  void requeue(UUID roomId, Commit.Queued queued) {
+    var room = rooms.get(roomId);
+    if (room != null) {
+      room.enqueue(
+          r -> r.push(queued.author(), new ClientMessage.Push(queued.version(), queued.updates())),
+          s -> {});
+    }
+  }
+
   public void pull(UUID roomId, Participant participant, long version) {
     var room = rooms.get(roomId);
     if (room != null) {

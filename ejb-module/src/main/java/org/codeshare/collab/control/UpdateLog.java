@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.codeshare.collab.entity.ChangeSet;
-import org.codeshare.collab.entity.JsonText;
 import org.codeshare.collab.entity.RoomUpdate;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
@@ -57,8 +56,18 @@ public class UpdateLog {
   /** A lost race or a failure: these are the updates after the expected version. */
   public record Behind(List<Update> missed) implements Appended {}
 
-  /** The room is locked (or gone) for this role: nothing was written. */
-  public record Refused(boolean gone) implements Appended {}
+  /**
+   * The room is gone, or locked for the role of the given pushes (by index; empty: all of them):
+   * nothing was written.
+   */
+  public record Refused(boolean gone, List<Integer> pushes) implements Appended {
+    public Refused(boolean gone) {
+      this(gone, List.of());
+    }
+  }
+
+  /** One author's updates in a group commit. */
+  public record Authored(List<Update> updates, UUID authorId, RoomRole role) {}
 
   /**
    * The room's document: {@code baseDoc} at {@code baseVersion} (a snapshot, or empty at 0) with
@@ -131,12 +140,7 @@ public class UpdateLog {
     for (var update : committed) {
       em.persist(
           new RoomUpdate(
-              roomId,
-              ++version,
-              update.clientId(),
-              authorId,
-              JsonText.wellFormed(update.changes().toJson().toString()),
-              now));
+              roomId, ++version, update.clientId(), authorId, update.changes().toJsonText(), now));
     }
     if (!committed.isEmpty()) {
       outbox.documentUpdated(roomId, authorId, room.version(), version);
@@ -148,6 +152,60 @@ public class UpdateLog {
           .executeUpdate();
     }
     return new Committed(expected, missed, committed);
+  }
+
+  /**
+   * Appends several pushes, each already rebased onto the ones before it, in one transaction (group
+   * commit), if the room accepts edits from each pusher's role. Other nodes' updates since {@code
+   * expected} are rebased over here only for a single push; with several, the answer is {@link
+   * Behind} and the caller composes the batch again.
+   */
+  public Appended appendAll(UUID roomId, long expected, List<Authored> pushes) {
+    if (pushes.size() == 1) {
+      var push = pushes.get(0);
+      return append(roomId, expected, push.updates(), push.authorId(), push.role());
+    }
+    var room = em.find(Room.class, roomId, LockModeType.PESSIMISTIC_WRITE);
+    if (room == null || room.deleted()) {
+      return new Refused(true);
+    }
+    var refused = new java.util.ArrayList<Integer>();
+    for (int i = 0; i < pushes.size(); i++) {
+      if (!RoomAccess.canEdit(room, pushes.get(i).role())) {
+        refused.add(i);
+      }
+    }
+    if (!refused.isEmpty()) {
+      return new Refused(false, refused);
+    }
+    if (room.version() != expected) {
+      return new Behind(since(roomId, expected));
+    }
+    var now = clock.instant();
+    long version = expected;
+    var committed = new java.util.ArrayList<Update>();
+    for (var push : pushes) {
+      long first = version;
+      for (var update : push.updates()) {
+        em.persist(
+            new RoomUpdate(
+                roomId,
+                ++version,
+                update.clientId(),
+                push.authorId(),
+                update.changes().toJsonText(),
+                now));
+        committed.add(update);
+      }
+      outbox.documentUpdated(roomId, push.authorId(), first, version);
+    }
+    em.flush();
+    em.createQuery("update Room r set r.version = :version, r.updatedAt = :now where r.id = :id")
+        .setParameter("version", version)
+        .setParameter("now", now)
+        .setParameter("id", roomId)
+        .executeUpdate();
+    return new Committed(expected, List.of(), committed);
   }
 
   private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version) {

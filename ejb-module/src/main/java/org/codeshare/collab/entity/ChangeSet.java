@@ -13,6 +13,9 @@ import java.util.List;
 public final class ChangeSet extends ChangeDesc {
 
   private final List<Text> inserted;
+  // Written once, read for the check, the row, the message and the fan-out: racy but idempotent.
+  private JsonArray json;
+  private String jsonText;
 
   ChangeSet(int[] sections, List<Text> inserted) {
     super(sections);
@@ -53,7 +56,22 @@ public final class ChangeSet extends ChangeDesc {
   }
 
   public JsonArray toJson() {
-    return ChangeSetJson.write(sections, inserted);
+    var written = json;
+    if (written == null) {
+      written = ChangeSetJson.write(sections, inserted);
+      json = written;
+    }
+    return written;
+  }
+
+  /** {@link #toJson()} as text, lone surrogates escaped ({@link JsonText#wellFormed}). */
+  public String toJsonText() {
+    var text = jsonText;
+    if (text == null) {
+      text = JsonText.wellFormed(toJson().toString());
+      jsonText = text;
+    }
+    return text;
   }
 
   @Override

@@ -20,6 +20,9 @@ class FakeUpdateLog extends UpdateLog {
   volatile boolean failNextSince;
   int appends;
 
+  /** While set, the next append waits for it: pushes arriving meanwhile queue up. */
+  volatile java.util.concurrent.CountDownLatch holdNextAppend;
+
   @Override
   public synchronized Loaded replay(UUID roomId, long baseVersion, String baseDoc, int keep) {
     var doc = "";
@@ -42,6 +45,7 @@ class FakeUpdateLog extends UpdateLog {
   @Override
   public synchronized Appended append(
       UUID roomId, long expected, List<Update> updates, UUID authorId, RoomRole role) {
+    hold();
     appends++;
     if (locked && !RoomAccess.canEdit(lockedRoom(), role)) {
       return new Refused(false);
@@ -54,6 +58,48 @@ class FakeUpdateLog extends UpdateLog {
       throw new IllegalStateException("connection reset after commit");
     }
     return new Committed(expected, missed, committed);
+  }
+
+  @Override
+  public synchronized Appended appendAll(UUID roomId, long expected, List<Authored> pushes) {
+    if (pushes.size() == 1) {
+      var push = pushes.get(0);
+      return append(roomId, expected, push.updates(), push.authorId(), push.role());
+    }
+    hold();
+    appends++;
+    var refused = new ArrayList<Integer>();
+    for (int i = 0; i < pushes.size(); i++) {
+      if (locked && !RoomAccess.canEdit(lockedRoom(), pushes.get(i).role())) {
+        refused.add(i);
+      }
+    }
+    if (!refused.isEmpty()) {
+      return new Refused(false, refused);
+    }
+    if (history.size() != expected) {
+      return new Behind(since(roomId, expected));
+    }
+    var committed = new ArrayList<Update>();
+    pushes.forEach(push -> committed.addAll(push.updates()));
+    history.addAll(committed);
+    if (failAfterNextCommit) {
+      failAfterNextCommit = false;
+      throw new IllegalStateException("connection reset after commit");
+    }
+    return new Committed(expected, List.of(), committed);
+  }
+
+  private void hold() {
+    var latch = holdNextAppend;
+    if (latch != null) {
+      holdNextAppend = null;
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** What another node commits behind this one's back. */

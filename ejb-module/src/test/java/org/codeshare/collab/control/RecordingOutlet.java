@@ -45,4 +45,21 @@ class RecordingOutlet implements Outlet {
       throw new AssertionError(e);
     }
   }
+
+  /**
+   * The next {@code count} accepted updates after version {@code from}, however they are batched
+   * into {@code updates} messages; fails if a message does not continue where the last one ended.
+   */
+  java.util.List<JsonObject> updates(long from, int count) {
+    var updates = new java.util.ArrayList<JsonObject>();
+    while (updates.size() < count) {
+      var message = next("updates");
+      if (message.getJsonNumber("from").longValue() != from + updates.size()) {
+        throw new AssertionError(
+            "expected updates from " + (from + updates.size()) + ": " + message);
+      }
+      updates.addAll(message.getJsonArray("updates").getValuesAs(JsonObject.class));
+    }
+    return updates;
+  }
 }

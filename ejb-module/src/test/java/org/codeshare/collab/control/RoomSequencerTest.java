@@ -57,13 +57,37 @@ class RoomSequencerTest extends SequencerFixture {
     sequencer.push(roomId, a, push(0, "ann", "[[0,\"hello\"]]"));
     sequencer.push(roomId, b, push(0, "bob", "[[0,\"world\"]]"));
 
-    var first = bob.next("updates");
-    var second = bob.next("updates");
-    assertThat(first.getInt("from")).isZero();
-    assertThat(second.getInt("from")).isEqualTo(1);
-    assertThat(second.getJsonArray("updates").getJsonObject(0).getJsonArray("changes"))
-        .hasToString("[5,[0,\"world\"]]");
+    var updates = bob.updates(0, 2);
+    assertThat(updates.get(1).getJsonArray("changes")).hasToString("[5,[0,\"world\"]]");
     assertThat(doc(log.history)).isEqualTo("helloworld");
+  }
+
+  @Test
+  void pushesQueuedDuringACommitAreCommittedTogetherAndSentInOneMessage() throws Exception {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    var others = new java.util.ArrayList<Participant>();
+    for (int i = 0; i < 4; i++) {
+      others.add(join("p" + i, RoomRole.EDITOR, new RecordingOutlet()));
+    }
+    var held = new java.util.concurrent.CountDownLatch(1);
+    log.holdNextAppend = held;
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"a\"]]"));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // the first commit has started and waits
+    }
+    for (int i = 0; i < others.size(); i++) {
+      sequencer.push(roomId, others.get(i), push(0, "p" + i, "[[0,\"" + i + "\"]]"));
+    }
+    held.countDown();
+
+    assertThat(ann.updates(0, 1)).hasSize(1);
+    var batch = ann.next("updates");
+    assertThat(batch.getInt("from")).isEqualTo(1);
+    assertThat(batch.getJsonArray("updates")).hasSize(4);
+    assertThat(log.appends).isEqualTo(2);
+    assertThat(doc(log.history)).hasSize(5).startsWith("a");
   }
 
   @Test
@@ -170,9 +194,7 @@ class RoomSequencerTest extends SequencerFixture {
 
     sequencer.remote(new Fanout.Updates(roomId, 2, List.of(third)));
 
-    for (int from = 0; from < 3; from++) {
-      assertThat(ann.next("updates").getInt("from")).isEqualTo(from);
-    }
+    assertThat(ann.updates(0, 3)).extracting(u -> u.getString("clientID")).containsOnly("far");
     var late = new RecordingOutlet();
     sequencer.join(
         roomId,

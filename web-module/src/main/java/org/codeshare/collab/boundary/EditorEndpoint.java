@@ -44,6 +44,7 @@ public class EditorEndpoint {
       // Up to the limit a message gets an error answer; far beyond it the container closes (1009).
       session.setMaxTextMessageBufferSize(
           (int) Math.min(Integer.MAX_VALUE, 2L * settings.maxMessageBytes() + 1024));
+      session.setMaxIdleTimeout(settings.socketIdleTimeout().toMillis());
       var connection = new EditorConnection(session, admitted, rooms, settings);
       sessions.add(session.getId(), connection);
       rooms.join(admitted.roomId(), connection.participant());

@@ -11,6 +11,16 @@ import java.util.ArrayDeque;
  */
 final class Sender {
 
+  /**
+   * The context class loader while a frame is handed to the container. Tyrus (2.1.5 in Payara 6)
+   * re-arms the session's idle timer on every frame, and each schedule on Payara's managed executor
+   * captures the thread's context, looking up {@code ThreadContextProvider}s with a {@code
+   * ServiceLoader} over the context class loader: over the application's, that scans every jar of
+   * the WAR, once per frame and recipient (over a third of the node's CPU in a busy room). The idle
+   * timer needs none of the application's classes.
+   */
+  private static final ClassLoader SENDING_LOADER = ClassLoader.getPlatformClassLoader();
+
   private final RemoteEndpoint.Async remote;
   private final int limit;
   private final Runnable overflow;
@@ -71,11 +81,16 @@ final class Sender {
         }
       }
       var flight = new InFlight();
+      var thread = Thread.currentThread();
+      var loader = thread.getContextClassLoader();
+      thread.setContextClassLoader(SENDING_LOADER);
       try {
         remote.sendText(next, result -> completed(flight, result));
       } catch (RuntimeException e) {
         stop();
         continue;
+      } finally {
+        thread.setContextClassLoader(loader);
       }
       synchronized (flight) {
         if (!flight.done) {

@@ -1,0 +1,332 @@
+package org.codeshare.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.codeshare.collab.entity.ChangeSet;
+import org.codeshare.collab.entity.Update;
+
+/**
+ * One editor socket, behaving as {@code @codemirror/collab} does in the browser: it types tokens at
+ * its cursor, pushes its unconfirmed updates only when nothing is in flight, and applies each
+ * received update on its own — its own ones confirm, the others' are mapped over its unconfirmed
+ * updates (as {@code receiveUpdates}) and then applied to its document and cursor. Authors that
+ * {@code keepText} hold the whole text, so that the end state can be compared character for
+ * character; the others keep its length.
+ */
+final class Author implements WebSocket.Listener {
+
+  final int index;
+  final String clientId;
+  private final int roomBase;
+  private final int[] seen;
+  private final Recorder recorder;
+  private final boolean keepText;
+
+  private WebSocket socket;
+  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+  private final StringBuilder partial = new StringBuilder();
+
+  private long version = -1;
+  private int length;
+  private int cursor;
+  private String text;
+  private final List<Update> unconfirmed = new ArrayList<>();
+  private int inFlight;
+  private int typedCount;
+  private int sentCount;
+  private int confirmedCount;
+  private volatile boolean closed;
+  private volatile int closeCode;
+
+  /**
+   * @param roomBase the index of the room's first author; the room's authors are {@code roomBase}
+   *     to {@code roomBase + roomSize - 1}
+   */
+  Author(int index, int roomBase, int roomSize, Recorder recorder, boolean keepText) {
+    this.index = index;
+    this.clientId = "a" + index;
+    this.roomBase = roomBase;
+    this.seen = new int[roomSize];
+    this.recorder = recorder;
+    this.keepText = keepText;
+  }
+
+  synchronized boolean ready() {
+    return version >= 0;
+  }
+
+  synchronized long version() {
+    return version;
+  }
+
+  synchronized int length() {
+    return length;
+  }
+
+  synchronized String text() {
+    return text;
+  }
+
+  synchronized boolean settled() {
+    return unconfirmed.isEmpty();
+  }
+
+  synchronized int typed() {
+    return typedCount;
+  }
+
+  synchronized int confirmed() {
+    return confirmedCount;
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  int closeCode() {
+    return closeCode;
+  }
+
+  /** One edit: a token naming this author and the edit, inserted at the cursor. */
+  synchronized void type() {
+    if (version < 0 || closed || !recorder.hasRoom(typedCount)) {
+      return;
+    }
+    var token = "{" + index + "." + typedCount + "}";
+    var json = Json.createArrayBuilder();
+    if (cursor > 0) {
+      json.add(cursor);
+    }
+    json.add(Json.createArrayBuilder().add(0).add(token));
+    if (length > cursor) {
+      json.add(length - cursor);
+    }
+    var changes = ChangeSet.fromJson(json.build());
+    if (keepText) {
+      text = changes.apply(text);
+    }
+    unconfirmed.add(new Update(clientId, changes));
+    recorder.typed(index, typedCount++, System.nanoTime());
+    cursor += token.length();
+    length += token.length();
+    if (inFlight == 0) {
+      push();
+    }
+  }
+
+  /** Pushes every unconfirmed update on the last version seen. */
+  private void push() {
+    var updates = Json.createArrayBuilder();
+    for (var update : unconfirmed) {
+      updates.add(
+          Json.createObjectBuilder()
+              .add("clientID", update.clientId())
+              .add("changes", update.changes().toJson()));
+    }
+    var message =
+        Json.createObjectBuilder()
+            .add("v", 1)
+            .add("type", "push")
+            .add("version", version)
+            .add("updates", updates)
+            .build()
+            .toString();
+    long now = System.nanoTime();
+    while (sentCount < typedCount) {
+      recorder.sent(index, sentCount++, now);
+    }
+    inFlight = unconfirmed.size();
+    send(message);
+  }
+
+  private void send(String message) {
+    var ws = socket;
+    sending = sending.thenCompose(x -> ws.sendText(message, true)).exceptionally(e -> null);
+  }
+
+  @Override
+  public void onOpen(WebSocket webSocket) {
+    socket = webSocket;
+    webSocket.request(1);
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    if (!last) {
+      partial.append(data);
+    } else if (partial.length() > 0) {
+      partial.append(data);
+      receive(partial.toString());
+      partial.setLength(0);
+    } else {
+      receive(data.toString());
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeCode = statusCode;
+    closed = true;
+    if (statusCode != WebSocket.NORMAL_CLOSURE) {
+      recorder.error("close-" + statusCode);
+    }
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closed = true;
+    recorder.error("socket-" + error.getClass().getSimpleName());
+  }
+
+  void close() {
+    if (!closed && socket != null) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+    }
+  }
+
+  private synchronized void receive(String message) {
+    long now = System.nanoTime();
+    String type = null;
+    String code = null;
+    long from = -1;
+    long helloVersion = -1;
+    String doc = null;
+    List<String> clients = new ArrayList<>();
+    List<JsonArray> changes = new ArrayList<>();
+    try (var p = Json.createParser(new StringReader(message))) {
+      p.next();
+      while (p.hasNext()) {
+        var event = p.next();
+        if (event != JsonParser.Event.KEY_NAME) {
+          continue;
+        }
+        switch (p.getString()) {
+          case "type" -> {
+            p.next();
+            type = p.getString();
+          }
+          case "from" -> {
+            p.next();
+            from = p.getLong();
+          }
+          case "version" -> {
+            p.next();
+            helloVersion = p.getLong();
+          }
+          case "doc" -> {
+            p.next();
+            doc = p.getString();
+          }
+          case "code" -> {
+            p.next();
+            code = p.getString();
+          }
+          case "updates" -> readUpdates(p, clients, changes);
+          default -> skipValue(p);
+        }
+      }
+    }
+    switch (type) {
+      case "hello" -> hello(helloVersion, doc);
+      case "updates" -> updates(from, clients, changes, now);
+      case "error" -> recorder.error(code);
+      default -> {}
+    }
+  }
+
+  private static void readUpdates(JsonParser p, List<String> clients, List<JsonArray> changes) {
+    p.next(); // [
+    while (p.next() == JsonParser.Event.START_OBJECT) {
+      while (p.next() == JsonParser.Event.KEY_NAME) {
+        if (p.getString().equals("clientID")) {
+          p.next();
+          clients.add(p.getString());
+        } else {
+          p.next();
+          changes.add(p.getArray());
+        }
+      }
+    }
+  }
+
+  private static void skipValue(JsonParser p) {
+    var event = p.next();
+    if (event == JsonParser.Event.START_OBJECT) {
+      p.skipObject();
+    } else if (event == JsonParser.Event.START_ARRAY) {
+      p.skipArray();
+    }
+  }
+
+  private void hello(long helloVersion, String doc) {
+    if (version >= 0) {
+      recorder.error("resync-hello");
+      unconfirmed.clear();
+      inFlight = 0;
+    }
+    version = helloVersion;
+    length = doc.length();
+    cursor = length;
+    text = keepText ? doc : null;
+  }
+
+  private void updates(long from, List<String> clients, List<JsonArray> changes, long now) {
+    if (from > version) {
+      recorder.error("gap");
+      send(
+          Json.createObjectBuilder()
+              .add("v", 1)
+              .add("type", "pull")
+              .add("version", version)
+              .build()
+              .toString());
+      return;
+    }
+    for (int i = (int) (version - from); i < clients.size(); i++) {
+      version++;
+      var client = clients.get(i);
+      if (client.equals(clientId)) {
+        if (unconfirmed.isEmpty()) {
+          recorder.error("unexpected-confirmation");
+          continue;
+        }
+        unconfirmed.remove(0);
+        inFlight--;
+        recorder.confirmed(index, confirmedCount++, now);
+      } else {
+        remote(client, ChangeSet.fromJson(changes.get(i)), now);
+      }
+    }
+    if (inFlight <= 0 && !unconfirmed.isEmpty()) {
+      push();
+    }
+  }
+
+  /** Another author's update: mapped over the unconfirmed ones, then applied here. */
+  private void remote(String client, ChangeSet accepted, long now) {
+    int author = Integer.parseInt(client, 1, client.length(), 10);
+    recorder.delivered(author, seen[author - roomBase]++, now);
+    var changes = accepted;
+    for (int i = 0; i < unconfirmed.size(); i++) {
+      var update = unconfirmed.get(i);
+      var mapped = update.changes().map(changes);
+      changes = changes.map(update.changes(), true);
+      unconfirmed.set(i, new Update(update.clientId(), mapped));
+    }
+    if (keepText) {
+      text = changes.apply(text);
+    }
+    cursor = changes.mapPos(cursor, -1);
+    length = changes.newLength();
+  }
+}

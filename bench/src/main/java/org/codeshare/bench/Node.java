@@ -1,0 +1,210 @@
+package org.codeshare.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.codeshare.collab.entity.ChangeSet;
+
+/**
+ * The node under test: PostgreSQL (embedded binaries, {@code synchronous_commit=on}: a commit is on
+ * disk before it returns) and one Payara Micro process running the CodeShare WAR with the full JIT,
+ * no clustering, on a free port. Also reads the process's CPU time and heap.
+ */
+final class Node implements AutoCloseable {
+
+  private static final Pattern HEAP_USED =
+      Pattern.compile("(?:garbage-first heap|def new generation|PSYoungGen)[^\\n]*?used (\\d+)K");
+
+  private final EmbeddedPostgres postgres;
+  private final Process process;
+  final URI base;
+  final long pid;
+  final Path log;
+
+  private Node(EmbeddedPostgres postgres, Process process, URI base, long pid, Path log) {
+    this.postgres = postgres;
+    this.process = process;
+    this.base = base;
+    this.pid = pid;
+    this.log = log;
+  }
+
+  /** Starts PostgreSQL and the node; returns once {@code /health/ready} answers 200. */
+  static Node start(Options options) throws Exception {
+    var dir = Files.createTempDirectory("codeshare-bench-");
+    var postgres =
+        EmbeddedPostgres.builder()
+            .setPort(freePort())
+            .setDataDirectory(dir.resolve("pg"))
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            .setServerConfig("unix_socket_directories", dir.resolve("pg").toString())
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("max_connections", "300")
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .start();
+    var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    int port = freePort();
+    var command = new ArrayList<String>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + options.serverHeap);
+    command.addAll(options.serverJvmArgs);
+    command.addAll(
+        List.of(
+            "-jar",
+            options.microJar.toString(),
+            "--nocluster",
+            "--port",
+            Integer.toString(port),
+            "--rootdir",
+            dir.resolve("micro").toString(),
+            "--deploy",
+            options.war.toString(),
+            "--contextroot",
+            "/"));
+    command.addAll(options.microArgs);
+    var log = dir.resolve("payara-micro.log");
+    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    var env = builder.environment();
+    env.putAll(
+        Map.of(
+            "DATABASE_URL", jdbc,
+            "DB_USER", "postgres",
+            "DB_PASSWORD", "postgres",
+            "CODESHARE_RATELIMIT_ENABLED", "false",
+            "CODESHARE_DATA_DIR", dir.resolve("data").toString()));
+    env.putAll(options.serverEnv);
+    var process = builder.start();
+    var node =
+        new Node(
+            postgres, process, URI.create("http://127.0.0.1:" + port + "/"), process.pid(), log);
+    try {
+      node.awaitReady(Duration.ofMinutes(5));
+    } catch (Exception e) {
+      node.close();
+      throw e;
+    }
+    Report.line("node pid " + node.pid + " on " + node.base + ", log " + log);
+    return node;
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
+    var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    var deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited; see " + log);
+      }
+      try {
+        var response =
+            client.send(
+                HttpRequest.newBuilder(base.resolve("health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Payara Micro not ready in " + timeout + "; see " + log);
+  }
+
+  /** User plus system CPU time of the node's process, in nanoseconds. */
+  long cpuNanos() {
+    return cpuNanos(pid);
+  }
+
+  static long cpuNanos(long pid) {
+    try {
+      var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Heap in use right after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
+  long heapAfterGc() throws Exception {
+    jcmd("GC.run");
+    var info = jcmd("GC.heap_info");
+    var matcher = HEAP_USED.matcher(info);
+    if (!matcher.find()) {
+      throw new IllegalStateException("cannot read the heap from: " + info);
+    }
+    return Long.parseLong(matcher.group(1)) * 1024;
+  }
+
+  String jcmd(String... args) throws Exception {
+    var command = new ArrayList<String>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    command.add(Long.toString(pid));
+    command.addAll(List.of(args));
+    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    var out = new String(process.getInputStream().readAllBytes());
+    process.waitFor(2, TimeUnit.MINUTES);
+    return out;
+  }
+
+  /** A room's document as PostgreSQL holds it: {@code room_updates} replayed in order. */
+  Stored stored(String slug) throws Exception {
+    var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        var s =
+            c.prepareStatement(
+                "select u.version, u.changes from room_updates u join rooms r on r.id = u.room_id"
+                    + " where r.slug = ? order by u.version")) {
+      s.setString(1, slug);
+      var doc = "";
+      long version = 0;
+      try (var rows = s.executeQuery()) {
+        while (rows.next()) {
+          if (rows.getLong(1) != ++version) {
+            throw new IllegalStateException("history of " + slug + " has a gap at " + version);
+          }
+          try (var reader = Json.createReader(new StringReader(rows.getString(2)))) {
+            doc = ChangeSet.fromJson(reader.readArray()).apply(doc);
+          }
+        }
+      }
+      return new Stored(version, doc);
+    }
+  }
+
+  /** The committed version and text of a room. */
+  record Stored(long version, String doc) {}
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    postgres.close();
+  }
+
+  static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package org.codeshare.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The numbers of one run and the end-state checks: every author of a room at the same version and
+ * length as the history in PostgreSQL, the authors that keep text equal to it character for
+ * character, and every confirmed edit's token in it exactly once.
+ */
+record Result(
+    int authors,
+    int rooms,
+    int typists,
+    long typed,
+    long confirmed,
+    long committedUnconfirmed,
+    double editsPerSecond,
+    long deliveries,
+    long expectedDeliveries,
+    long lostEdits,
+    long duplicatedEdits,
+    long divergent,
+    Histogram delivery,
+    Histogram deliveryFromSend,
+    Histogram confirmation,
+    Histogram fanOut,
+    long incompleteFanOut,
+    double serverCores,
+    double cpuMsPer1000,
+    double driverCores,
+    boolean settled,
+    Map<String, Long> errors) {
+
+  private static final Pattern TOKEN = Pattern.compile("\\{(\\d+)\\.(\\d+)}");
+
+  static Result of(Run run, long typingNanos, long wallNanos, long cpu, long self, boolean settled)
+      throws Exception {
+    var recorder = run.recorder();
+    long typed = 0;
+    long confirmed = 0;
+    long extra = 0;
+    long expected = 0;
+    long delivered = 0;
+    long lost = 0;
+    long divergent = 0;
+    long duplicated = 0;
+    long incomplete = 0;
+    var fanOut = new Histogram();
+    int authors = 0;
+    int typists = 0;
+    for (var room : run.rooms) {
+      var stored = run.node().stored(room.slug());
+      var tokens = new HashMap<Long, Integer>();
+      var matcher = TOKEN.matcher(stored.doc());
+      while (matcher.find()) {
+        long key = Long.parseLong(matcher.group(1)) << 32 | Long.parseLong(matcher.group(2));
+        tokens.merge(key, 1, Integer::sum);
+      }
+      long roomConfirmed = 0;
+      for (var author : room.authors()) {
+        authors++;
+        typed += author.typed();
+        if (author.typed() > 0) {
+          typists++;
+        }
+        roomConfirmed += author.confirmed();
+        for (int seq = 0; seq < author.confirmed(); seq++) {
+          if (tokens.getOrDefault((long) author.index << 32 | seq, 0) == 0) {
+            if (lost++ < 3) {
+              describeMissing(stored.doc(), author, seq);
+            }
+          }
+          int got = recorder.receivedBy(author.index, seq);
+          expected += room.authors().size() - 1;
+          delivered += got;
+          if (got == room.authors().size() - 1) {
+            fanOut.record(recorder.fanOutNanos(author.index, seq));
+          } else {
+            incomplete++;
+          }
+        }
+        boolean same =
+            !author.closed()
+                && author.version() == stored.version()
+                && author.length() == stored.doc().length()
+                && (author.text() == null || author.text().equals(stored.doc()));
+        if (!same && divergent++ < 3) {
+          Report.line(
+              "divergent "
+                  + author.clientId
+                  + ": closed "
+                  + author.closed()
+                  + " ("
+                  + author.closeCode()
+                  + "), version "
+                  + author.version()
+                  + " of "
+                  + stored.version()
+                  + ", length "
+                  + author.length()
+                  + " of "
+                  + stored.doc().length()
+                  + (author.text() == null
+                      ? ""
+                      : ", text equal " + author.text().equals(stored.doc())));
+        }
+      }
+      confirmed += roomConfirmed;
+      duplicated += tokens.values().stream().filter(n -> n > 1).count();
+      extra += tokens.size() - roomConfirmed;
+    }
+    double seconds = typingNanos / 1e9;
+    return new Result(
+        authors,
+        run.rooms.size(),
+        typists,
+        typed,
+        confirmed,
+        extra,
+        confirmed / seconds,
+        delivered,
+        expected,
+        lost,
+        duplicated,
+        divergent,
+        recorder.delivery,
+        recorder.deliveryFromSend,
+        recorder.confirmation,
+        fanOut,
+        incomplete,
+        cpu / (double) wallNanos,
+        confirmed == 0 ? 0 : cpu / 1e6 / confirmed * 1000,
+        self / (double) wallNanos,
+        settled,
+        recorder.errors());
+  }
+
+  /** Where a missing edit should have been: next to the author's previous one, if it is there. */
+  private static void describeMissing(String doc, Author author, int seq) {
+    var previous = "{" + author.index + "." + (seq - 1) + "}";
+    int at = doc.indexOf(previous);
+    Report.line(
+        "missing {"
+            + author.index
+            + "."
+            + seq
+            + "} (confirmed "
+            + author.confirmed()
+            + ", typed "
+            + author.typed()
+            + "); around "
+            + previous
+            + ": "
+            + (at < 0
+                ? "absent"
+                : doc.substring(Math.max(0, at - 40), Math.min(doc.length(), at + 80))));
+  }
+
+  static String header() {
+    return "| authors | rooms | edits/s | fan-out p50 / p95 / p99 / max ms | delivery p50 / p95 / p99"
+        + " ms | confirm p95 ms | deliveries | lost | divergent | server CPU (cores) | CPU ms per"
+        + " 1,000 edits | driver CPU | errors |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+  }
+
+  String row() {
+    List<String> cells = new ArrayList<>();
+    cells.add(Integer.toString(authors));
+    cells.add(Integer.toString(rooms));
+    cells.add(String.format("%.0f", editsPerSecond));
+    cells.add(
+        Report.ms(fanOut.percentileNanos(.5))
+            + " / "
+            + Report.ms(fanOut.percentileNanos(.95))
+            + " / "
+            + Report.ms(fanOut.percentileNanos(.99))
+            + " / "
+            + Report.ms(fanOut.maxNanos()));
+    cells.add(
+        Report.ms(delivery.percentileNanos(.5))
+            + " / "
+            + Report.ms(delivery.percentileNanos(.95))
+            + " / "
+            + Report.ms(delivery.percentileNanos(.99)));
+    cells.add(Report.ms(confirmation.percentileNanos(.95)));
+    cells.add(deliveries + " of " + expectedDeliveries);
+    cells.add(
+        Long.toString(lostEdits)
+            + (duplicatedEdits > 0 ? " (" + duplicatedEdits + " twice)" : "")
+            + (incompleteFanOut > 0 ? " (" + incompleteFanOut + " not everywhere)" : "")
+            + (settled ? "" : " (unsettled: " + (typed - confirmed) + " unconfirmed)"));
+    cells.add(Long.toString(divergent));
+    cells.add(String.format("%.2f", serverCores));
+    cells.add(String.format("%.0f", cpuMsPer1000));
+    cells.add(String.format("%.2f", driverCores));
+    cells.add(errors.isEmpty() ? "none" : errors.toString());
+    return "| " + String.join(" | ", cells) + " |";
+  }
+}

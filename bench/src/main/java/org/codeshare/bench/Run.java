@@ -1,0 +1,171 @@
+package org.codeshare.bench;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One measured run: connects every author of every room, lets the typists type for the duration,
+ * waits until everything is confirmed, then checks the rooms against what PostgreSQL holds.
+ */
+final class Run {
+
+  /** One room: its slug and its authors. */
+  record Room(String slug, List<Author> authors) {}
+
+  private final Node node;
+  private final Api api;
+  private final Options options;
+  private final Recorder recorder;
+  final List<Room> rooms = new ArrayList<>();
+  private final List<HttpClient> clients = new ArrayList<>();
+
+  Run(Node node, Options options, int authors, int expectedEditsPerAuthor) {
+    this.node = node;
+    this.api = new Api(node.base);
+    this.options = options;
+    this.recorder = new Recorder(authors, expectedEditsPerAuthor);
+    for (int i = 0; i < 2; i++) {
+      clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    }
+  }
+
+  Recorder recorder() {
+    return recorder;
+  }
+
+  /** Creates {@code count} rooms of {@code size} authors; the first two of each keep the text. */
+  void createRooms(int count, int size) throws Exception {
+    var slugs = parallel(count, i -> api.createRoom("bench " + i));
+    for (int r = 0; r < count; r++) {
+      var authors = new ArrayList<Author>();
+      for (int a = 0; a < size; a++) {
+        authors.add(new Author(r * size + a, r * size, size, recorder, a < 2));
+      }
+      rooms.add(new Room(slugs.get(r), authors));
+    }
+  }
+
+  /** Opens every author's socket (ticket, then handshake) and waits for every hello. */
+  void connect() throws Exception {
+    var all = rooms.stream().flatMap(r -> r.authors().stream().map(a -> new Object[] {r, a}));
+    var list = all.toList();
+    parallel(
+        list.size(),
+        i -> {
+          var room = (Room) list.get(i)[0];
+          var author = (Author) list.get(i)[1];
+          var uri = api.editorUri(room.slug(), author.clientId);
+          return clients
+              .get(i % clients.size())
+              .newWebSocketBuilder()
+              .buildAsync(uri, author)
+              .get(60, TimeUnit.SECONDS);
+        });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!list.stream().allMatch(o -> ((Author) o[1]).ready())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not every author got its hello");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Typing for the duration (Poisson arrivals at {@code rate} per typist), then the drain. */
+  Result type(List<Author> typists, int seconds, double rate) throws Exception {
+    long cpu0 = node.cpuNanos();
+    long self0 = Node.cpuNanos(ProcessHandle.current().pid());
+    long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(seconds);
+    var timer = Executors.newScheduledThreadPool(2);
+    var random = new Random(42);
+    for (var author : typists) {
+      long first = (long) (random.nextDouble() * 1e9 / rate);
+      timer.schedule(() -> keepTyping(timer, author, end, rate), first, TimeUnit.NANOSECONDS);
+    }
+    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1);
+    timer.shutdown();
+    timer.awaitTermination(10, TimeUnit.SECONDS);
+    long typingEnd = System.nanoTime();
+    boolean settled = drain(TimeUnit.SECONDS.toNanos(60));
+    long drained = System.nanoTime();
+    long cpu = node.cpuNanos() - cpu0;
+    long self = Node.cpuNanos(ProcessHandle.current().pid()) - self0;
+    return Result.of(this, typingEnd - start, drained - start, cpu, self, settled);
+  }
+
+  private void keepTyping(ScheduledExecutorService timer, Author author, long end, double rate) {
+    author.type();
+    double gap = -Math.log(1 - Math.random()) / rate * 1e9;
+    long next = System.nanoTime() + (long) gap;
+    if (next < end && !timer.isShutdown()) {
+      timer.schedule(() -> keepTyping(timer, author, end, rate), (long) gap, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Waits until every author has its edits confirmed and its room's authors agree on a version. */
+  private boolean drain(long timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout;
+    while (System.nanoTime() < deadline) {
+      boolean done = true;
+      for (var room : rooms) {
+        long version = -2;
+        for (var author : room.authors()) {
+          if (author.closed()) {
+            continue;
+          }
+          if (!author.settled() || (version != -2 && author.version() != version)) {
+            done = false;
+            break;
+          }
+          version = author.version();
+        }
+        if (!done) {
+          break;
+        }
+      }
+      if (done) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  void close() {
+    rooms.forEach(r -> r.authors().forEach(Author::close));
+  }
+
+  Node node() {
+    return node;
+  }
+
+  interface Task<T> {
+    T call(int i) throws Exception;
+  }
+
+  /** Runs {@code count} blocking calls on 16 threads; results in order. */
+  static <T> List<T> parallel(int count, Task<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      var calls = new ArrayList<Callable<T>>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        calls.add(() -> task.call(n));
+      }
+      var results = new ArrayList<T>();
+      for (var future : pool.invokeAll(calls)) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
