@@ -88,6 +88,8 @@ final class Node implements AutoCloseable {
             "DB_USER", "postgres",
             "DB_PASSWORD", "postgres",
             "CODESHARE_RATELIMIT_ENABLED", "false",
+            // the whole history stays, so that every room can be checked by replaying it from 1
+            "CODESHARE_HISTORY_KEEP_UPDATES", "1000000000",
             "CODESHARE_DATA_DIR", dir.resolve("data").toString()));
     env.putAll(options.serverEnv);
     var process = builder.start();

@@ -52,7 +52,15 @@ public class CollabSettings {
   @ConfigProperty(name = "codeshare.collab.idle-unload", defaultValue = "PT60S")
   Duration idleUnload;
 
-  /** A socket that sends and receives nothing for this long is closed by the container. */
+  /**
+   * Frames per second a busy room sends to its sockets at most, in all: its commits are coalesced
+   * into one frame per socket per tick of {@code sockets / this} seconds.
+   */
+  @Inject
+  @ConfigProperty(name = "codeshare.collab.fanout-frames-per-second", defaultValue = "50000")
+  int fanoutFramesPerSecond;
+
+  /** A socket that sends nothing for this long is closed. */
   @Inject
   @ConfigProperty(name = "codeshare.collab.socket-idle-timeout", defaultValue = "PT15M")
   Duration socketIdleTimeout;
@@ -103,6 +111,10 @@ public class CollabSettings {
 
   public Duration idleUnload() {
     return idleUnload;
+  }
+
+  public int fanoutFramesPerSecond() {
+    return fanoutFramesPerSecond;
   }
 
   public Duration socketIdleTimeout() {

@@ -46,7 +46,14 @@ final class Commit {
       UpdateLog.Appended result;
       long started = System.nanoTime();
       try {
-        result = room.rooms().log().appendAll(room.id(), room.version(), batch.authored());
+        result =
+            room.rooms()
+                .writer()
+                .tryAppend(room.id(), room.version(), batch.authored())
+                .map(UpdateLog.Appended.class::cast)
+                .orElseGet(
+                    () ->
+                        room.rooms().log().appendAll(room.id(), room.version(), batch.authored()));
         room.rooms().metrics().committed(started);
       } catch (RuntimeException e) {
         result = afterFailure(e, batch);

@@ -46,12 +46,21 @@ final class LiveRoom {
   private final ArrayDeque<Update> recent = new ArrayDeque<>();
   private List<Commit.Queued> queued = new ArrayList<>();
   private final Members members;
+  private final Outgoing outgoing;
 
   LiveRoom(UUID id, RoomSequencer rooms) {
     this.id = id;
     this.rooms = rooms;
     this.mailbox = new Mailbox(rooms.pool());
     this.members = new Members(id, rooms.fanout(), rooms.presence());
+    this.outgoing =
+        new Outgoing(
+            members,
+            rooms.settings().fanoutFramesPerSecond(),
+            nanos ->
+                rooms.later(
+                    Duration.ofNanos(nanos),
+                    () -> enqueue(room -> room.outgoing.flush(), s -> {})));
   }
 
   /**
@@ -79,6 +88,7 @@ final class LiveRoom {
       participant.outlet().close(1011, "room unavailable");
       return;
     }
+    outgoing.flush(); // the hello's version includes everything sent before it
     participant.outlet().send(hello(participant));
     members.add(participant);
   }
@@ -135,6 +145,7 @@ final class LiveRoom {
     if (from > version) {
       resync(); // the client may come from a node this one has not heard from yet
     }
+    outgoing.flush(); // so that the answer and the frames after it follow each other
     if (from > version || version - from > rooms.settings().maxPullUpdates()) {
       participant.outlet().send(hello(participant));
       return;
@@ -266,15 +277,15 @@ final class LiveRoom {
 
   /**
    * Takes committed updates into the document and sends them to everyone, the author too, in one
-   * message written once for all (clients apply its updates one at a time, exactly as {@link
-   * StepwiseRebase} does on the server).
+   * message written once for all, possibly with the other commits of the tick (clients apply its
+   * updates one at a time, exactly as {@link StepwiseRebase} does on the server).
    */
   void accept(List<Update> updates, String newDoc) {
     long from = version;
     doc = newDoc;
     version += updates.size();
     remember(updates);
-    members.broadcast(ServerMessages.updates(from, updates));
+    outgoing.add(from, updates);
   }
 
   /** Applies updates another node committed, and passes them on. */
@@ -292,6 +303,7 @@ final class LiveRoom {
   /** The room was deleted: everyone is sent away and the room unloaded. */
   void gone() {
     closed = true;
+    outgoing.clear();
     members.closeAll(CLOSE_GONE, "room deleted");
     rooms.forget(id, this);
   }
@@ -377,6 +389,7 @@ final class LiveRoom {
 
   /** Starts a connection again from the current text: its push is too old to rebase. */
   void restart(Participant participant) {
+    outgoing.flush();
     participant.outlet().send(hello(participant));
   }
 

@@ -59,6 +59,10 @@ final class Members {
     return members.isEmpty();
   }
 
+  int size() {
+    return members.size();
+  }
+
   List<Peer> peersBut(String participantId) {
     return members.values().stream()
         .map(m -> m.participant.peer())

@@ -34,6 +34,7 @@ import org.codeshare.snapshots.control.Snapshots;
 public class RoomSequencer {
 
   @Inject UpdateLog log;
+  @Inject UpdateWriter writer;
   @Inject ColdLoad coldLoad;
   @Inject ChatLog chatLog;
   @Inject CollabSettings settings;
@@ -278,7 +279,7 @@ public class RoomSequencer {
   }
 
   void later(Duration delay, Runnable task) {
-    timer.schedule(task, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+    timer.schedule(task, Math.max(1, delay.toNanos()), TimeUnit.NANOSECONDS);
   }
 
   ExecutorService pool() {
@@ -287,6 +288,10 @@ public class RoomSequencer {
 
   UpdateLog log() {
     return log;
+  }
+
+  UpdateWriter writer() {
+    return writer;
   }
 
   ColdLoad coldLoad() {

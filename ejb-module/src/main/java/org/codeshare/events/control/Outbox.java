@@ -3,22 +3,15 @@ package org.codeshare.events.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.UUID;
 import org.codeshare.chat.entity.ChatMessage;
 import org.codeshare.events.entity.EventData;
-import org.codeshare.events.entity.EventEnvelope;
-import org.codeshare.events.entity.OutboxEvent;
 import org.codeshare.rooms.entity.Room;
 import org.codeshare.snapshots.entity.Snapshot;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes events into the outbox inside the caller's transaction, so an event exists exactly when
@@ -28,16 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class Outbox {
 
-  private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-
   @PersistenceContext(unitName = "codeshare")
   EntityManager em;
 
-  @Inject Event<OutboxWritten> written;
-
-  @Inject
-  @ConfigProperty(name = "codeshare.events.topic", defaultValue = "codeshare.events")
-  String topic;
+  @Inject EventRows rows;
 
   Clock clock = Clock.systemUTC();
 
@@ -90,10 +77,8 @@ public class Outbox {
   }
 
   private void record(String type, UUID roomId, UUID actor, Object data) {
-    var now = clock.instant();
-    var envelope = new EventEnvelope(UUID.randomUUID(), type, now, roomId, actor, data);
-    em.persist(new OutboxEvent(topic, roomId.toString(), JSON.toJson(envelope), now));
-    written.fire(new OutboxWritten());
+    em.persist(rows.of(type, roomId, actor, data, clock.instant()));
+    rows.written();
   }
 
   private static EventData.RoomSettings settings(Room room) {

@@ -91,6 +91,30 @@ class RoomSequencerTest extends SequencerFixture {
   }
 
   @Test
+  void commitsWithinOneTickOfABusyRoomGoOutAsOneFrame() throws Exception {
+    sequencer.settings.fanoutFramesPerSecond = 4; // two sockets: one frame per half second
+    var ann = new RecordingOutlet();
+    var bob = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    var b = join("bob", RoomRole.EDITOR, bob);
+
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"a\"]]"));
+    assertThat(bob.next("updates").getJsonArray("updates")).hasSize(1); // a quiet room: at once
+    sequencer.push(roomId, b, push(1, "bob", "[1,[0,\"b\"]]"));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (log.history.size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    sequencer.push(roomId, a, push(2, "ann", "[2,[0,\"c\"]]"));
+
+    var frame = bob.next("updates");
+    assertThat(frame.getInt("from")).isEqualTo(1);
+    assertThat(frame.getJsonArray("updates")).hasSize(2); // two commits, one frame
+    assertThat(log.appends).isEqualTo(3);
+    assertThat(doc(log.history)).isEqualTo("abc");
+  }
+
+  @Test
   void anUpdateCommittedByAnotherNodeIsCaughtUpWithAndThePushRebasedOverIt() {
     var ann = new RecordingOutlet();
     var a = join("ann", RoomRole.EDITOR, ann);

@@ -22,6 +22,14 @@ abstract class SequencerFixture {
   void start() {
     sequencer = new RoomSequencer();
     sequencer.log = log;
+    sequencer.writer =
+        new UpdateWriter() {
+          @Override
+          public java.util.Optional<UpdateLog.Committed> tryAppend(
+              UUID roomId, long expected, List<UpdateLog.Authored> pushes) {
+            return java.util.Optional.empty(); // every commit takes the log's own path
+          }
+        };
     sequencer.coldLoad =
         new ColdLoad() {
           @Override
@@ -38,6 +46,7 @@ abstract class SequencerFixture {
         };
     var settings = new CollabSettings();
     settings.maxDocLength = 1000;
+    settings.fanoutFramesPerSecond = 50_000;
     settings.maxUpdatesPerPush = 100;
     settings.maxCursorRanges = 10;
     settings.chatMaxLength = 100;

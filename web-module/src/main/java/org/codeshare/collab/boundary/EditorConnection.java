@@ -33,6 +33,7 @@ final class EditorConnection implements Outlet {
   private final RoomSequencer rooms;
   private final CollabSettings settings;
   private final Sender sender;
+  private volatile long lastHeard = System.nanoTime();
   private final RateLimit rate;
 
   EditorConnection(
@@ -77,6 +78,7 @@ final class EditorConnection implements Outlet {
   }
 
   void receive(String text) {
+    lastHeard = System.nanoTime();
     switch (rate.take()) {
       case REFUSED -> {
         return;
@@ -135,6 +137,13 @@ final class EditorConnection implements Outlet {
   @Override
   public void send(String message) {
     sender.send(message);
+  }
+
+  /** Closes the socket when nothing came from it since {@code cutoff} ({@link System#nanoTime}). */
+  void closeIfSilentSince(long cutoff) {
+    if (lastHeard - cutoff < 0) {
+      close(CloseReason.CloseCodes.GOING_AWAY.getCode(), "idle");
+    }
   }
 
   @Override

@@ -1,0 +1,165 @@
+package org.codeshare.collab.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.codeshare.collab.entity.Update;
+import org.codeshare.database.control.Migrations;
+import org.codeshare.events.control.EventRows;
+import org.codeshare.events.entity.OutboxEvent;
+import org.codeshare.rooms.entity.RoomRole;
+
+/**
+ * The editing path's commit in the common case, in plain JDBC: one guarded {@code update rooms}
+ * that moves the version only if the room is still at the expected one, still there and open to
+ * every pusher's role (it also takes the row lock that orders writers on all nodes), then the
+ * updates and their {@code document.updated} events as two batches, then one commit. About four
+ * round trips instead of a JTA transaction through JPA. When the guard does not hold, nothing is
+ * written and the caller takes {@link UpdateLog#appendAll}, which tells why (another node was
+ * first, a lock, a deletion) and deals with it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class UpdateWriter {
+
+  private static final String MOVE_VERSION =
+      "update rooms set version = ?, updated_at = ? where id = ? and version = ?"
+          + " and deleted_at is null";
+  private static final String ONLY_UNLOCKED = " and locked = false";
+  private static final String INSERT_UPDATE =
+      "insert into room_updates (room_id, version, client_id, author_id, changes, created_at)"
+          + " values (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_EVENT =
+      "insert into outbox (topic, event_key, payload, created_at) values (?, ?, ?, ?)";
+
+  @Resource(lookup = Migrations.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Inject EventRows events;
+
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * Appends the pushes after version {@code expected}, in order, in one transaction; empty when the
+   * room is not at {@code expected}, is gone, or is locked for one of the roles (nothing written).
+   *
+   * @throws IllegalStateException when the database fails; the commit may or may not have happened
+   */
+  public Optional<UpdateLog.Committed> tryAppend(
+      UUID roomId, long expected, List<UpdateLog.Authored> pushes) {
+    boolean ownersOnly = true;
+    for (var push : pushes) {
+      if (!push.role().atLeast(RoomRole.EDITOR)) {
+        return Optional.empty(); // refused: the careful path answers it
+      }
+      ownersOnly &= push.role() == RoomRole.OWNER;
+    }
+    var now = clock.instant();
+    var at = Timestamp.from(now);
+    var committed = new ArrayList<Update>();
+    var rows = new ArrayList<OutboxEvent>();
+    long version = expected;
+    for (var push : pushes) {
+      long first = version;
+      version += push.updates().size();
+      committed.addAll(push.updates());
+      rows.add(events.documentUpdated(roomId, push.authorId(), first, version, now));
+    }
+    try (var connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        if (!moveVersion(connection, roomId, expected, version, at, ownersOnly)) {
+          connection.rollback();
+          return Optional.empty();
+        }
+        insertUpdates(connection, roomId, expected, pushes, at);
+        insertEvents(connection, rows);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("append failed in room " + roomId, e);
+    }
+    events.written();
+    return Optional.of(new UpdateLog.Committed(expected, List.of(), committed));
+  }
+
+  private static boolean moveVersion(
+      Connection connection,
+      UUID roomId,
+      long expected,
+      long version,
+      Timestamp at,
+      boolean ownersOnly)
+      throws SQLException {
+    var sql = ownersOnly ? MOVE_VERSION : MOVE_VERSION + ONLY_UNLOCKED;
+    try (var statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, version);
+      statement.setTimestamp(2, at);
+      statement.setObject(3, roomId);
+      statement.setLong(4, expected);
+      return statement.executeUpdate() == 1;
+    }
+  }
+
+  private static void insertUpdates(
+      Connection connection,
+      UUID roomId,
+      long expected,
+      List<UpdateLog.Authored> pushes,
+      Timestamp at)
+      throws SQLException {
+    try (var statement = connection.prepareStatement(INSERT_UPDATE)) {
+      long version = expected;
+      for (var push : pushes) {
+        for (var update : push.updates()) {
+          statement.setObject(1, roomId);
+          statement.setLong(2, ++version);
+          statement.setString(3, update.clientId());
+          statement.setObject(4, push.authorId());
+          statement.setString(5, update.changes().toJsonText());
+          statement.setTimestamp(6, at);
+          statement.addBatch();
+        }
+      }
+      statement.executeBatch();
+    }
+  }
+
+  private static void insertEvents(Connection connection, List<OutboxEvent> rows)
+      throws SQLException {
+    try (var statement = connection.prepareStatement(INSERT_EVENT)) {
+      for (var row : rows) {
+        statement.setString(1, row.topic());
+        statement.setString(2, row.eventKey());
+        statement.setString(3, row.payload());
+        statement.setTimestamp(4, Timestamp.from(row.createdAt()));
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.codeshare.events.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import java.time.Instant;
+import java.util.UUID;
+import org.codeshare.events.entity.EventData;
+import org.codeshare.events.entity.EventEnvelope;
+import org.codeshare.events.entity.OutboxEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Builds outbox rows (the event envelope as JSON, for the configured topic, keyed by room) for
+ * writers that insert them themselves, in their own transaction: {@link Outbox} through JPA, the
+ * editing path's group commit through JDBC.
+ */
+@ApplicationScoped
+public class EventRows {
+
+  private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+
+  @Inject
+  @ConfigProperty(name = "codeshare.events.topic", defaultValue = "codeshare.events")
+  String topic;
+
+  @Inject Event<Outbox.OutboxWritten> written;
+
+  /** One event, not yet stored. */
+  public OutboxEvent of(String type, UUID roomId, UUID actor, Object data, Instant now) {
+    var envelope = new EventEnvelope(UUID.randomUUID(), type, now, roomId, actor, data);
+    return new OutboxEvent(topic, roomId.toString(), JSON.toJson(envelope), now);
+  }
+
+  /** Versions {@code from + 1} to {@code to} of the room were committed. */
+  public OutboxEvent documentUpdated(UUID roomId, UUID actor, long from, long to, Instant now) {
+    return of(
+        EventData.DOCUMENT_UPDATED,
+        roomId,
+        actor,
+        new EventData.DocumentUpdated(from, to, (int) (to - from)),
+        now);
+  }
+
+  /**
+   * Tells the relay there is something to publish: after the commit when called inside a
+   * transaction, at once otherwise.
+   */
+  public void written() {
+    written.fire(new Outbox.OutboxWritten());
+  }
+}
