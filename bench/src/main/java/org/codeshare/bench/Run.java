@@ -32,13 +32,7 @@ final class Run {
     this.options = options;
     this.recorder = new Recorder(authors, expectedEditsPerAuthor);
     for (int i = 0; i < 2; i++) {
-      // Messages are handled on the client's selector thread: no hand-off to a pool per frame,
-      // which cost the driver more CPU than parsing them (the handlers never block).
-      clients.add(
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .executor(Runnable::run)
-              .build());
+      clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
     }
   }
 

@@ -44,11 +44,13 @@ public class EditorEndpoint {
       // Up to the limit a message gets an error answer; far beyond it the container closes (1009).
       session.setMaxTextMessageBufferSize(
           (int) Math.min(Integer.MAX_VALUE, 2L * settings.maxMessageBytes() + 1024));
-      // No container idle timer: Tyrus re-arms it on every frame sent or received, and Payara's
-      // managed scheduler keeps every cancelled timer until it would have fired (a quarter of a
-      // million of them a minute in a room of 100 authors, each with a captured context).
-      // EditorSessions closes silent sockets instead.
-      session.setMaxIdleTimeout(0);
+      // Tyrus re-arms the idle timer on every frame. On Payara's managed scheduler that captures
+      // a context each time and keeps every cancelled timer queued until it would have fired (a
+      // quarter of a million a minute in a room of 100 authors), so the timer is only used once
+      // SocketTimers moved it to a plain scheduler. EditorSessions closes silent sockets (on a
+      // thread with the application's context); the container's timer is only the safety net.
+      session.setMaxIdleTimeout(
+          SocketTimers.installed() ? 2 * settings.socketIdleTimeout().toMillis() : 0);
       var connection = new EditorConnection(session, admitted, rooms, settings);
       sessions.add(session.getId(), connection);
       rooms.join(admitted.roomId(), connection.participant());
