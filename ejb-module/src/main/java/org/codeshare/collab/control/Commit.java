@@ -119,7 +119,7 @@ final class Commit {
         kept.add(push);
         var author = room.current(push.author()); // with the rights it has now
         authored.add(new UpdateLog.Authored(rebased, author.userId(), author.role()));
-      } catch (LiveRoom.HistoryCompacted e) {
+      } catch (HistoryCompacted e) {
         pushes.remove(push);
         room.restart(push.author()); // too old to rebase: start again from the current text
       } catch (ProtocolError e) {

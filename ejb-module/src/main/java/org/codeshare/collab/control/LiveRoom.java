@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.codeshare.chat.entity.ChatLine;
 import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ClientMessage;
@@ -399,39 +398,8 @@ final class LiveRoom {
     return now == null ? participant : now;
   }
 
-  /** The updates a client asked for were compacted away behind a snapshot. */
-  static final class HistoryCompacted extends RuntimeException {
-    HistoryCompacted() {
-      super(null, null, false, false);
-    }
-  }
-
   private String hello(Participant participant) {
-    List<ChatLine> chat;
-    try {
-      chat =
-          rooms.chatLog().recent(id, rooms.settings().chatHistory()).stream()
-              .map(message -> ChatLine.of(message, null))
-              .toList();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "chat history unavailable in room " + id, e);
-      chat = List.of();
-    }
-    var peers = new ArrayList<>(members.peersBut(participant.id()));
-    var here = peers.stream().map(Peer::id).collect(Collectors.toSet());
-    rooms.presence().elsewhere(id).stream()
-        .filter(peer -> here.add(peer.id()) && !peer.id().equals(participant.id()))
-        .forEach(peers::add);
-    return ServerMessages.hello(
-        new ServerMessages.Hello(
-            version,
-            doc,
-            participant.language(),
-            participant.peer(),
-            participant.canEdit(),
-            peers,
-            chat,
-            rooms.settings().clientLimits()));
+    return Greeting.hello(rooms, id, members, version, doc, participant);
   }
 
   static String unavailable() {
