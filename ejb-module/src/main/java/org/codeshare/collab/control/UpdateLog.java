@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -115,61 +116,24 @@ public class UpdateLog {
     }
   }
 
-  /**
-   * Appends {@code updates}, made on version {@code expected}, if the room accepts edits from
-   * {@code role}; all in this transaction, with the room row locked. Updates other nodes committed
-   * since {@code expected} are read under the lock and the new ones rebased over them, so a busy
-   * room never makes a node retry.
-   */
+  /** Appends one push: {@link #appendAll} with one author. */
   public Appended append(
       UUID roomId, long expected, List<Update> updates, UUID authorId, RoomRole role) {
-    var room = em.find(Room.class, roomId, LockModeType.PESSIMISTIC_WRITE);
-    if (room == null || room.deleted()) {
-      return new Refused(true);
-    }
-    if (!RoomAccess.canEdit(room, role)) {
-      return new Refused(false);
-    }
-    var missed = room.version() == expected ? List.<Update>of() : since(roomId, expected);
-    if (expected + missed.size() != room.version()) {
-      throw new IllegalStateException("room " + roomId + " history does not match its version");
-    }
-    var committed = missed.isEmpty() ? updates : StepwiseRebase.rebase(updates, missed);
-    var now = clock.instant();
-    long version = room.version();
-    for (var update : committed) {
-      em.persist(
-          new RoomUpdate(
-              roomId, ++version, update.clientId(), authorId, update.changes().toJsonText(), now));
-    }
-    if (!committed.isEmpty()) {
-      outbox.documentUpdated(roomId, authorId, room.version(), version);
-      em.flush();
-      em.createQuery("update Room r set r.version = :version, r.updatedAt = :now where r.id = :id")
-          .setParameter("version", version)
-          .setParameter("now", now)
-          .setParameter("id", roomId)
-          .executeUpdate();
-    }
-    return new Committed(expected, missed, committed);
+    return appendAll(roomId, expected, List.of(new Authored(updates, authorId, role)));
   }
 
   /**
-   * Appends several pushes, each already rebased onto the ones before it, in one transaction (group
-   * commit), if the room accepts edits from each pusher's role. Other nodes' updates since {@code
-   * expected} are rebased over here only for a single push; with several, the answer is {@link
-   * Behind} and the caller composes the batch again.
+   * Appends several pushes made on version {@code expected}, each already rebased onto the ones
+   * before it, in one transaction with the room row locked (group commit), if the room accepts
+   * edits from each pusher's role. Updates other nodes committed since {@code expected} are read
+   * under the lock and the batch rebased over them, so a busy room never makes a node retry.
    */
   public Appended appendAll(UUID roomId, long expected, List<Authored> pushes) {
-    if (pushes.size() == 1) {
-      var push = pushes.get(0);
-      return append(roomId, expected, push.updates(), push.authorId(), push.role());
-    }
     var room = em.find(Room.class, roomId, LockModeType.PESSIMISTIC_WRITE);
     if (room == null || room.deleted()) {
       return new Refused(true);
     }
-    var refused = new java.util.ArrayList<Integer>();
+    var refused = new ArrayList<Integer>();
     for (int i = 0; i < pushes.size(); i++) {
       if (!RoomAccess.canEdit(room, pushes.get(i).role())) {
         refused.add(i);
@@ -178,13 +142,15 @@ public class UpdateLog {
     if (!refused.isEmpty()) {
       return new Refused(false, refused);
     }
-    if (room.version() != expected) {
-      return new Behind(since(roomId, expected));
+    var missed = room.version() == expected ? List.<Update>of() : since(roomId, expected);
+    if (expected + missed.size() != room.version()) {
+      throw new IllegalStateException("room " + roomId + " history does not match its version");
     }
+    var batch = missed.isEmpty() ? pushes : rebased(pushes, missed);
     var now = clock.instant();
-    long version = expected;
-    var committed = new java.util.ArrayList<Update>();
-    for (var push : pushes) {
+    long version = room.version();
+    var committed = new ArrayList<Update>();
+    for (var push : batch) {
       long first = version;
       for (var update : push.updates()) {
         em.persist(
@@ -199,13 +165,43 @@ public class UpdateLog {
       }
       outbox.documentUpdated(roomId, push.authorId(), first, version);
     }
-    em.flush();
-    em.createQuery("update Room r set r.version = :version, r.updatedAt = :now where r.id = :id")
-        .setParameter("version", version)
-        .setParameter("now", now)
-        .setParameter("id", roomId)
-        .executeUpdate();
-    return new Committed(expected, List.of(), committed);
+    if (!committed.isEmpty()) {
+      em.flush();
+      em.createQuery("update Room r set r.version = :version, r.updatedAt = :now where r.id = :id")
+          .setParameter("version", version)
+          .setParameter("now", now)
+          .setParameter("id", roomId)
+          .executeUpdate();
+    }
+    return new Committed(expected, missed, committed);
+  }
+
+  /**
+   * The batch rebased, as one sequence, over updates committed elsewhere, and handed back to its
+   * authors: each push keeps its own updates (one client ID per push), less any already among the
+   * missed ones.
+   */
+  static List<Authored> rebased(List<Authored> pushes, List<Update> missed) {
+    var all = pushes.stream().flatMap(push -> push.updates().stream()).toList();
+    var moved = StepwiseRebase.rebase(all, missed);
+    var batch = new ArrayList<Authored>();
+    int next = 0;
+    for (var push : pushes) {
+      var clientId = push.updates().get(0).clientId();
+      var own = new ArrayList<Update>();
+      while (next < moved.size()
+          && own.size() < push.updates().size()
+          && moved.get(next).clientId().equals(clientId)) {
+        own.add(moved.get(next++));
+      }
+      if (!own.isEmpty()) {
+        batch.add(new Authored(own, push.authorId(), push.role()));
+      }
+    }
+    if (next != moved.size()) {
+      throw new IllegalStateException("a rebased batch does not match its pushes");
+    }
+    return batch;
   }
 
   private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version) {
