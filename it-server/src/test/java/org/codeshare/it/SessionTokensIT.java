@@ -210,12 +210,7 @@ class SessionTokensIT {
   }
 
   private static String sign(
-      RSAKey key,
-      String issuer,
-      String subject,
-      String audience,
-      Instant issued,
-      Instant expires)
+      RSAKey key, String issuer, String subject, String audience, Instant issued, Instant expires)
       throws Exception {
     var jwt =
         new SignedJWT(
