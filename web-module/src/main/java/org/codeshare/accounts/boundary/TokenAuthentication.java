@@ -90,8 +90,7 @@ public class TokenAuthentication implements HttpAuthenticationMechanism {
       var constructor = signedJwtCredential;
       if (constructor == null) {
         constructor =
-            Class.forName(
-                    SIGNED_JWT_CREDENTIAL, true, TokenAuthentication.class.getClassLoader())
+            Class.forName(SIGNED_JWT_CREDENTIAL, true, TokenAuthentication.class.getClassLoader())
                 .asSubclass(Credential.class)
                 .getConstructor(String.class);
         signedJwtCredential = constructor;
