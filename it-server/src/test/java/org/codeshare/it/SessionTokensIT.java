@@ -2,10 +2,12 @@ package org.codeshare.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
@@ -23,7 +25,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Tokens that are expired, forged, tampered with, revoked or of a disabled account get 401. */
+/**
+ * Tokens that are expired, forged, tampered with, revoked or of a disabled account get 401; the
+ * ones that pass are MicroProfile JWTs the application can inject.
+ */
 @ExtendWith(RealServersExtension.class)
 @ExtendWith(ArquillianExtension.class)
 class SessionTokensIT {
@@ -86,6 +91,36 @@ class SessionTokensIT {
     assertRefused(app.as("garbage").get("api/rooms"), "malformed token");
     // Even where anonymous callers are welcome, a bad token is not silently ignored.
     assertThat(app.as(tampered).postJson("api/rooms", "{}").status()).isEqualTo(401);
+  }
+
+  @Test
+  void tokensOfAnotherKeyOrIssuerAreRefused() throws Exception {
+    var account = Accounts.register(app, "Foreign");
+    var now = Instant.now();
+    var otherKey = new RSAKeyGenerator(2048).keyID(appKey().getKeyID()).generate();
+
+    assertRefused(
+        app.as(sign(otherKey, "codeshare", account.id(), "codeshare-api", now, now.plusSeconds(60)))
+            .get("api/me"),
+        "bad signature");
+    assertRefused(
+        app.as(sign(appKey(), "elsewhere", account.id(), "codeshare-api", now, now.plusSeconds(60)))
+            .get("api/me"),
+        "wrong issuer");
+  }
+
+  @Test
+  void theVerifiedTokenIsTheInjectedMicroProfileJsonWebToken() throws Exception {
+    var account = Accounts.register(app, "Injected");
+    var now = Instant.now();
+    var expires = now.plusSeconds(1234).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    var me = app.as(sign(account.id(), "codeshare-api", now, expires)).get("api/me");
+
+    assertThat(me.status()).as(me.body()).isEqualTo(200);
+    assertThat(me.json().getString("id")).isEqualTo(account.id());
+    // MeResource reads it from the injected JsonWebToken: the claim of the token presented.
+    assertThat(Instant.parse(me.json().getString("sessionExpiresAt"))).isEqualTo(expires);
   }
 
   @Test
@@ -166,13 +201,25 @@ class SessionTokensIT {
   /** Signs with the key the application generated into its data directory. */
   private static String sign(String subject, String audience, Instant issued, Instant expires)
       throws Exception {
+    return sign(appKey(), "codeshare", subject, audience, issued, expires);
+  }
+
+  private static RSAKey appKey() throws Exception {
     var keyFile = Path.of(System.getProperty("codeshare.it.data-dir"), "jwt-signing-key.json");
-    var key = RSAKey.parse(Files.readString(keyFile));
+    return RSAKey.parse(Files.readString(keyFile));
+  }
+
+  private static String sign(
+      RSAKey key, String issuer, String subject, String audience, Instant issued, Instant expires)
+      throws Exception {
     var jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID())
+                .build(),
             new JWTClaimsSet.Builder()
-                .issuer("codeshare")
+                .issuer(issuer)
                 .audience(audience)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())

@@ -43,31 +43,34 @@ public class SigningKeys {
 
   @PostConstruct
   void load() {
-    key = configured().orElseGet(() -> generatedIn(Path.of(dataDir)));
+    key = resolve(privateKeyPem, publicKeyPem, Path.of(dataDir));
   }
 
   public RSAKey key() {
     return key;
   }
 
-  public boolean configured(Optional<String> privatePem, Optional<String> publicPem) {
-    return privatePem.filter(v -> !v.isBlank()).isPresent()
-        && publicPem.filter(v -> !v.isBlank()).isPresent();
-  }
-
-  private Optional<RSAKey> configured() {
-    if (!configured(privateKeyPem, publicKeyPem)) {
-      return Optional.empty();
+  /**
+   * The key pair of these settings: the PEM pair when both halves are set, else the one kept in
+   * {@code dataDir}. MicroProfile JWT's verification key comes from here too ({@link
+   * MicroProfileJwtSettings}), so signing and verifying always use the same pair.
+   */
+  static RSAKey resolve(Optional<String> privatePem, Optional<String> publicPem, Path dataDir) {
+    var privateKey = privatePem.filter(v -> !v.isBlank());
+    var publicKey = publicPem.filter(v -> !v.isBlank());
+    if (privateKey.isEmpty() || publicKey.isEmpty()) {
+      return generatedIn(dataDir);
     }
     try {
-      var pair = JWK.parseFromPEMEncodedObjects(privateKeyPem.get() + "\n" + publicKeyPem.get());
-      return Optional.of(new RSAKey.Builder(pair.toRSAKey()).keyIDFromThumbprint().build());
+      var pair = JWK.parseFromPEMEncodedObjects(privateKey.get() + "\n" + publicKey.get());
+      return new RSAKey.Builder(pair.toRSAKey()).keyIDFromThumbprint().build();
     } catch (JOSEException e) {
       throw new IllegalStateException("JWT_PRIVATE_KEY/JWT_PUBLIC_KEY are not an RSA PEM pair", e);
     }
   }
 
-  static RSAKey generatedIn(Path dir) {
+  // Synchronized: MicroProfileJwtSettings and this bean may both be the first to ask.
+  static synchronized RSAKey generatedIn(Path dir) {
     var file = dir.resolve(KEY_FILE);
     try {
       if (Files.exists(file)) {

@@ -22,8 +22,9 @@ import org.codeshare.accounts.entity.InvalidToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signs and verifies RS256 JWTs in the MicroProfile JWT shape ({@code upn}, {@code groups}). One
- * audience per use: session tokens for the API, short tickets for the WebSocket handshake.
+ * Signs and verifies RS256 JWTs in the MicroProfile JWT shape ({@code sub} names the caller, {@code
+ * groups}). One audience per use: session tokens for the API, which MicroProfile JWT verifies on
+ * each request, and short tickets for the WebSocket handshake, verified here.
  */
 @ApplicationScoped
 public class Tokens {
@@ -82,6 +83,19 @@ public class Tokens {
       throw new IllegalStateException("cannot sign a token", e);
     }
     return new Issued(jwt.serialize(), jti, expires);
+  }
+
+  /**
+   * Why a token that MicroProfile JWT refused is bad: the first of these checks it fails, else a
+   * general reason (MP-JWT is stricter in places, e.g. it insists on the {@code typ} header).
+   */
+  public InvalidToken refusal(String token, String audience) {
+    try {
+      verify(token, audience);
+      return new InvalidToken("token refused");
+    } catch (InvalidToken e) {
+      return e;
+    }
   }
 
   public Verified verify(String token, String audience) {

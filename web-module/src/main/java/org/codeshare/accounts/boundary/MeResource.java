@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.codeshare.accounts.control.Accounts;
 import org.codeshare.accounts.entity.Caller;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("me")
 @RequestScoped
@@ -16,9 +17,10 @@ public class MeResource {
 
   @Inject Caller caller;
   @Inject Accounts accounts;
+  @Inject JsonWebToken session;
 
   @GET
-  public UserView me() {
-    return UserView.of(accounts.user(caller.requireSignedIn().userId()));
+  public MeView me() {
+    return MeView.of(accounts.user(caller.requireSignedIn().userId()), session);
   }
 }
