@@ -138,21 +138,31 @@ public final class MicroNode implements AutoCloseable {
   private void awaitReady(Duration timeout) {
     var deadline = System.nanoTime() + timeout.toNanos();
     var client = client();
+    var last = "no answer";
     while (true) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
             "Payara Micro exited with " + process.exitValue() + " before it was ready" + logTail());
       }
       try {
-        if (client.get("health/ready").status() == 200) {
+        var reply = client.get("health/ready");
+        if (reply.status() == 200) {
           return;
         }
+        last = reply.status() + " " + reply.body();
       } catch (UncheckedIOException notListeningYet) {
-        // keep polling
+        last = String.valueOf(notListeningYet.getCause());
       }
       if (System.nanoTime() - deadline >= 0) {
         throw new AssertionError(
-            "Payara Micro on " + base + " not ready within " + timeout + logTail());
+            "Payara Micro on "
+                + base
+                + " not ready within "
+                + timeout
+                + " (last health/ready: "
+                + last
+                + ")"
+                + logTail());
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
     }
