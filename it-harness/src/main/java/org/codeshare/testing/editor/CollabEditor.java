@@ -41,12 +41,6 @@ public class CollabEditor {
   /** The connection ids announced as {@code presence left}. */
   public final Set<String> departed = new LinkedHashSet<>();
 
-  /** How many messages of each type arrived, for failure messages. */
-  public final java.util.Map<String, Integer> received = new java.util.TreeMap<>();
-
-  /** After {@link #switchTo}: the room's version the editor must reach before it pushes. */
-  private long syncTarget;
-
   public CollabEditor(EditorClient client, String clientId) {
     this.client = client;
     this.clientId = clientId;
@@ -124,43 +118,12 @@ public class CollabEditor {
     push();
   }
 
-  /**
-   * The non-blocking form of {@link #reconnect}, for callers that drive the editor in their own
-   * loop: the new {@code hello} is not taken (it would drop unconfirmed updates); the editor pulls
-   * from its synced version and {@link #synced()} is false until it has caught up with the version
-   * that hello announced. Push only once synced.
-   */
-  public void switchTo(EditorClient next) {
-    syncTarget = next.next("hello").getJsonNumber("version").longValue();
-    client = next;
-    pulling = false;
-    pull();
-  }
-
-  /** False after {@link #switchTo} until the pulled updates reached the room's version then. */
-  public boolean synced() {
-    return version >= syncTarget;
-  }
-
-  @Override
-  public String toString() {
-    return clientId
-        + " at "
-        + version
-        + (synced() ? "" : " (syncing to " + syncTarget + ")")
-        + ", unconfirmed "
-        + unconfirmed.size()
-        + ", received "
-        + received;
-  }
-
   /** Handles the next message if one comes within {@code wait}; false if none came. */
   public boolean process(Duration wait) {
     var message = client.poll(wait);
     if (message == null) {
       return false;
     }
-    received.merge(message.getString("type"), 1, Integer::sum);
     switch (message.getString("type")) {
       case "updates" ->
           receive(

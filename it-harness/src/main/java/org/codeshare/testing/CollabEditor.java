@@ -1,0 +1,214 @@
+package org.codeshare.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.codeshare.collab.entity.ChangeSet;
+import org.codeshare.collab.entity.Update;
+
+/**
+ * An editor as {@code @codemirror/collab} runs one: local edits apply at once and wait,
+ * unconfirmed, to be pushed; incoming updates confirm its own (matched by client ID) and the rest
+ * are applied with the unconfirmed ones rebased over them, exactly as CodeMirror's {@code
+ * receiveUpdates}.
+ */
+public final class CollabEditor {
+
+  private static final String[] PIECES = {"a", "b", "c", " ", "\n", "é", "😀", "\r\n", "{", "}"};
+
+  public EditorClient client;
+  public final String clientId;
+  public final JsonObject hello;
+  public String doc;
+  public long version;
+  public List<Update> unconfirmed = new ArrayList<>();
+  public final List<JsonObject> errors = new ArrayList<>();
+  public int edits;
+  private long syncTarget;
+  private boolean pullPending;
+
+  /** How many messages of each type arrived, for failure messages. */
+  public final java.util.Map<String, Integer> received = new java.util.TreeMap<>();
+
+  public CollabEditor(EditorClient client, String clientId) {
+    this.client = client;
+    this.clientId = clientId;
+    this.hello = client.next("hello");
+    this.doc = hello.getString("doc");
+    this.version = hello.getJsonNumber("version").longValue();
+  }
+
+  /**
+   * Goes on over {@code next} after the old socket was closed, by the reconnect rule: the new
+   * {@code hello} is not taken (it would drop unconfirmed updates); the editor pulls from its
+   * synced version and pushes nothing until it has caught up with the version that hello announced.
+   */
+  public void reconnect(EditorClient next) {
+    syncTarget = next.next("hello").getJsonNumber("version").longValue();
+    client = next;
+    pull();
+  }
+
+  /** False after a reconnect until the pulled updates reached the room's version at that time. */
+  public boolean synced() {
+    return version >= syncTarget;
+  }
+
+  @Override
+  public String toString() {
+    return clientId
+        + " at version "
+        + version
+        + (synced() ? "" : " (syncing to " + syncTarget + ")")
+        + ", "
+        + unconfirmed.size()
+        + " unconfirmed, socket "
+        + (client.isClosed() ? "closed" : "open")
+        + ", received "
+        + received;
+  }
+
+  public void edit(ChangeSet changes) {
+    doc = changes.apply(doc);
+    unconfirmed.add(new Update(clientId, changes));
+    edits++;
+  }
+
+  public void randomEdit(Random random) {
+    edit(randomChanges(random, doc.length()));
+  }
+
+  /** Pushes the unconfirmed updates, at most as many as the server's limit allows in one push. */
+  public void push() {
+    if (unconfirmed.isEmpty()) {
+      return;
+    }
+    var updates = Json.createArrayBuilder();
+    unconfirmed.stream()
+        .limit(maxUpdatesPerPush())
+        .forEach(
+            u ->
+                updates.add(
+                    Json.createObjectBuilder()
+                        .add("clientID", u.clientId())
+                        .add("changes", u.changes().toJson())));
+    client.send(
+        Json.createObjectBuilder()
+            .add("v", 1)
+            .add("type", "push")
+            .add("version", version)
+            .add("updates", updates)
+            .build());
+  }
+
+  private int maxUpdatesPerPush() {
+    var limits = hello.getJsonObject("limits");
+    return limits == null
+        ? Integer.MAX_VALUE
+        : limits.getInt("maxUpdatesPerPush", Integer.MAX_VALUE);
+  }
+
+  public void pull() {
+    pullPending = true;
+    client.send(
+        Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
+  }
+
+  /** Handles the next message if one comes within {@code wait}; false if none came. */
+  public boolean process(Duration wait) {
+    var message = client.poll(wait);
+    if (message == null) {
+      return false;
+    }
+    received.merge(message.getString("type"), 1, Integer::sum);
+    switch (message.getString("type")) {
+      case "updates" ->
+          receive(
+              message.getJsonNumber("from").longValue(), updates(message.getJsonArray("updates")));
+      case "error" -> errors.add(message);
+      default -> {}
+    }
+    return true;
+  }
+
+  public static List<Update> updates(JsonArray json) {
+    var updates = new ArrayList<Update>();
+    for (var update : json.getValuesAs(JsonObject.class)) {
+      updates.add(
+          new Update(
+              update.getString("clientID"), ChangeSet.fromJson(update.getJsonArray("changes"))));
+    }
+    return updates;
+  }
+
+  /**
+   * CodeMirror's receiveUpdates, one update at a time as the protocol asks, after dropping updates
+   * already seen; a gap is filled by pulling.
+   */
+  public void receive(long from, List<Update> updates) {
+    if (from > version) {
+      if (!pullPending) {
+        pull(); // one pull fills the gap; later messages of the same gap need no other
+      }
+      return;
+    }
+    pullPending = false;
+    for (int i = (int) (version - from); i < updates.size(); i++) {
+      receiveOne(updates.get(i));
+    }
+  }
+
+  private void receiveOne(Update update) {
+    version++;
+    if (!unconfirmed.isEmpty() && unconfirmed.get(0).clientId().equals(update.clientId())) {
+      unconfirmed = new ArrayList<>(unconfirmed.subList(1, unconfirmed.size()));
+      return;
+    }
+    ChangeSet changes = update.changes();
+    var mapped = new ArrayList<Update>();
+    for (var own : unconfirmed) {
+      var ownChanges = own.changes().map(changes);
+      changes = changes.map(own.changes(), true);
+      mapped.add(new Update(clientId, ownChanges));
+    }
+    unconfirmed = mapped;
+    doc = changes.apply(doc);
+  }
+
+  /** A random replacement in a document of {@code length}, inserts include surrogate pairs. */
+  public static ChangeSet randomChanges(Random random, int length) {
+    int pos = random.nextInt(length + 1);
+    int delete = random.nextInt(Math.min(4, length - pos) + 1);
+    var insert = new StringBuilder();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      insert.append(PIECES[random.nextInt(PIECES.length)]);
+    }
+    if (delete == 0 && insert.isEmpty()) {
+      insert.append('x');
+    }
+    return replace(length, pos, delete, insert.toString());
+  }
+
+  /** Replaces {@code delete} characters at {@code pos} of a document of {@code length}. */
+  public static ChangeSet replace(int length, int pos, int delete, String insert) {
+    var parts = Json.createArrayBuilder();
+    if (pos > 0) {
+      parts.add(pos);
+    }
+    var replacement = Json.createArrayBuilder().add(delete);
+    if (!insert.isEmpty()) {
+      for (var line : insert.split("\n", -1)) {
+        replacement.add(line);
+      }
+    }
+    parts.add(replacement);
+    if (length - pos - delete > 0) {
+      parts.add(length - pos - delete);
+    }
+    return ChangeSet.fromJson(parts.build());
+  }
+}
