@@ -87,6 +87,15 @@ final class Commit {
         continue;
       }
       var missed = ((UpdateLog.Behind) result).missed();
+      if (batch.pushes().size() > 1) {
+        // Another node committed meanwhile: each push alone is rebased under the row lock over
+        // what it missed, in commit order, as clients do.
+        room.catchUp(missed);
+        for (var push : List.copyOf(pushes)) {
+          new Commit(room, List.of(push)).run();
+        }
+        return;
+      }
       if (attempt == ATTEMPTS) {
         batch.pushes().forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "too many edits"));
         return;

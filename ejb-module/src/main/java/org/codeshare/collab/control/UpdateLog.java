@@ -146,7 +146,21 @@ public class UpdateLog {
     if (expected + missed.size() != room.version()) {
       throw new IllegalStateException("room " + roomId + " history does not match its version");
     }
-    var batch = missed.isEmpty() ? pushes : rebased(pushes, missed);
+    if (!missed.isEmpty() && pushes.size() > 1) {
+      // Clients transform their updates over each accepted update in commit order; a batch
+      // rebased here would have its later pushes moved over the earlier ones first, then over
+      // the missed updates, and could place a tied insert differently: the room catches up and
+      // commits the pushes one by one instead.
+      return new Behind(missed);
+    }
+    var batch =
+        missed.isEmpty()
+            ? pushes
+            : List.of(
+                new Authored(
+                    StepwiseRebase.rebase(pushes.get(0).updates(), missed),
+                    pushes.get(0).authorId(),
+                    pushes.get(0).role()));
     var now = clock.instant();
     long version = room.version();
     var committed = new ArrayList<Update>();
@@ -174,34 +188,6 @@ public class UpdateLog {
           .executeUpdate();
     }
     return new Committed(expected, missed, committed);
-  }
-
-  /**
-   * The batch rebased, as one sequence, over updates committed elsewhere, and handed back to its
-   * authors: each push keeps its own updates (one client ID per push), less any already among the
-   * missed ones.
-   */
-  static List<Authored> rebased(List<Authored> pushes, List<Update> missed) {
-    var all = pushes.stream().flatMap(push -> push.updates().stream()).toList();
-    var moved = StepwiseRebase.rebase(all, missed);
-    var batch = new ArrayList<Authored>();
-    int next = 0;
-    for (var push : pushes) {
-      var clientId = push.updates().get(0).clientId();
-      var own = new ArrayList<Update>();
-      while (next < moved.size()
-          && own.size() < push.updates().size()
-          && moved.get(next).clientId().equals(clientId)) {
-        own.add(moved.get(next++));
-      }
-      if (!own.isEmpty()) {
-        batch.add(new Authored(own, push.authorId(), push.role()));
-      }
-    }
-    if (next != moved.size()) {
-      throw new IllegalStateException("a rebased batch does not match its pushes");
-    }
-    return batch;
   }
 
   private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version) {
