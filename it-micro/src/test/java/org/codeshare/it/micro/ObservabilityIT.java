@@ -29,9 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A node run as the operations guide says (JSON logs through {@code
- * server-config/logging.properties}, the post-boot commands), and a scripted session against it:
- * the metrics count exactly what happened, and every log line is JSON carrying the request id,
- * without secrets or document text.
+ * server-config/logging.properties}, the pre-boot commands), and a scripted session against it: the
+ * metrics count exactly what happened, and every log line is JSON carrying the request id, without
+ * secrets or document text.
  */
 @ExtendWith(RealServersExtension.class)
 class ObservabilityIT {
@@ -52,8 +52,8 @@ class ObservabilityIT {
             List.of(
                 "--logproperties",
                 config.resolve("logging.properties").toString(),
-                "--postbootcommandfile",
-                config.resolve("post-boot-commands.asadmin").toString()));
+                "--prebootcommandfile",
+                config.resolve("pre-boot-commands.asadmin").toString()));
   }
 
   @AfterAll
@@ -141,6 +141,8 @@ class ObservabilityIT {
                 .header("X-Request-Id", chosen)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Logged\"}")));
     assertThat(created.header("X-Request-Id")).hasValue(chosen);
+    assertThat(created.header("Server")).as("pre-boot: no Server header").isEmpty();
+    assertThat(created.header("X-Powered-By")).as("pre-boot: no X-Powered-By").isEmpty();
     var slug = created.json().getString("slug");
 
     var email = "logged-" + System.nanoTime() + "@codeshare.test";
@@ -197,6 +199,10 @@ class ObservabilityIT {
       }
     }
     assertThat(lines).isNotEmpty();
+    assertThat(entries)
+        .as("the HTTP listener started once: the pre-boot settings need no restart")
+        .filteredOn(e -> e.getString("LogMessage", "").startsWith("Network Listener http-listener"))
+        .hasSize(1);
     assertThat(entries)
         .filteredOn(e -> chosen.equals(e.getString("requestId", null)))
         .singleElement()
