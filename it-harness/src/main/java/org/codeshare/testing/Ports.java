@@ -1,17 +1,19 @@
 package org.codeshare.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port selection: a system property wins, otherwise a free loopback port. */
 public final class Ports {
   static final String HOST = "127.0.0.1";
+  private static final int LOWEST = 20000;
+  private static final int EPHEMERAL_START = 32768;
 
   private final Set<Integer> taken = new HashSet<>();
 
@@ -37,13 +39,23 @@ public final class Ports {
     return port;
   }
 
+  /**
+   * A free loopback port below the kernel's ephemeral range (32768 and up on Linux), so an outgoing
+   * connection made between choosing the port and the server binding it cannot take it.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_START);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 1);
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException(
+        "no free port between " + LOWEST + " and " + EPHEMERAL_START + " after 200 attempts");
   }
 
   /** Whether something accepts TCP connections on 127.0.0.1:{@code port}. */
