@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.Update;
 
@@ -41,6 +43,12 @@ public class CollabEditor {
   /** The connection ids announced as {@code presence left}. */
   public final Set<String> departed = new LinkedHashSet<>();
 
+  /** How many messages of each type arrived, for failure messages. */
+  public final Map<String, Integer> received = new TreeMap<>();
+
+  /** After {@link #switchTo}: the room's version the editor must reach before it pushes. */
+  private long syncTarget;
+
   public CollabEditor(EditorClient client, String clientId) {
     this.client = client;
     this.clientId = clientId;
@@ -59,17 +67,20 @@ public class CollabEditor {
     edit(randomChanges(random, doc.length()));
   }
 
+  /** Pushes the unconfirmed updates, at most as many as the server's limit allows in one push. */
   public void push() {
     if (unconfirmed.isEmpty()) {
       return;
     }
     var updates = Json.createArrayBuilder();
-    unconfirmed.forEach(
-        u ->
-            updates.add(
-                Json.createObjectBuilder()
-                    .add("clientID", u.clientId())
-                    .add("changes", u.changes().toJson())));
+    unconfirmed.stream()
+        .limit(maxUpdatesPerPush())
+        .forEach(
+            u ->
+                updates.add(
+                    Json.createObjectBuilder()
+                        .add("clientID", u.clientId())
+                        .add("changes", u.changes().toJson())));
     client.send(
         Json.createObjectBuilder()
             .add("v", 1)
@@ -77,6 +88,13 @@ public class CollabEditor {
             .add("version", version)
             .add("updates", updates)
             .build());
+  }
+
+  private int maxUpdatesPerPush() {
+    var limits = hello.getJsonObject("limits");
+    return limits == null
+        ? Integer.MAX_VALUE
+        : limits.getInt("maxUpdatesPerPush", Integer.MAX_VALUE);
   }
 
   /** Asks for what came after the local version; at most one pull is outstanding at a time. */
@@ -118,12 +136,43 @@ public class CollabEditor {
     push();
   }
 
+  /**
+   * The non-blocking form of {@link #reconnect}, for callers that drive the editor in their own
+   * loop: the new {@code hello} is not taken (it would drop unconfirmed updates); the editor pulls
+   * from its synced version and {@link #synced()} is false until it has caught up with the version
+   * that hello announced. Push only once synced.
+   */
+  public void switchTo(EditorClient next) {
+    syncTarget = next.next("hello").getJsonNumber("version").longValue();
+    client = next;
+    pulling = false;
+    pull();
+  }
+
+  /** False after {@link #switchTo} until the pulled updates reached the room's version then. */
+  public boolean synced() {
+    return version >= syncTarget;
+  }
+
+  @Override
+  public String toString() {
+    return clientId
+        + " at "
+        + version
+        + (synced() ? "" : " (syncing to " + syncTarget + ")")
+        + ", unconfirmed "
+        + unconfirmed.size()
+        + ", received "
+        + received;
+  }
+
   /** Handles the next message if one comes within {@code wait}; false if none came. */
   public boolean process(Duration wait) {
     var message = client.poll(wait);
     if (message == null) {
       return false;
     }
+    received.merge(message.getString("type"), 1, Integer::sum);
     switch (message.getString("type")) {
       case "updates" ->
           receive(

@@ -15,13 +15,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.codeshare.testing.Await;
-import org.codeshare.testing.CollabEditor;
-import org.codeshare.testing.EditorClient;
-import org.codeshare.testing.EditorRooms;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.StoredDocuments;
+import org.codeshare.testing.editor.CollabEditor;
+import org.codeshare.testing.editor.EditorClient;
+import org.codeshare.testing.editor.EditorRooms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -189,7 +189,7 @@ class GracefulRestartIT {
       Map<String, Integer> closeCodes) {
     if (editor.client.isClosed()) {
       closeCodes.putIfAbsent(editor.clientId, editor.client.awaitClose());
-      editor.reconnect(survivor.guest(room, editor.clientId));
+      editor.switchTo(survivor.guest(room, editor.clientId));
     }
   }
 

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
-import org.codeshare.testing.CollabEditor;
-import org.codeshare.testing.EditorRooms;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.CollabEditor;
+import org.codeshare.testing.editor.EditorRooms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,7 +168,7 @@ class ObservabilityIT {
     var ticket = rooms.ticket(new EditorRooms.Room(slug, null), "Writer");
     var writer =
         new CollabEditor(
-            org.codeshare.testing.EditorClient.open(
+            org.codeshare.testing.editor.EditorClient.open(
                 rooms.editorUri(new EditorRooms.Room(slug, null), ticket)),
             "writer");
     try {
