@@ -1,14 +1,11 @@
 package org.codeshare.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.Update;
 
@@ -20,7 +17,10 @@ import org.codeshare.collab.entity.Update;
  * {@code keepText} hold the whole text, so that the end state can be compared character for
  * character; the others keep its length.
  */
-final class Author implements WebSocket.Listener {
+final class Author implements Wire.Listener {
+
+  /** Looked up once: {@code Json.createParser} and the like look the provider up on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   final int index;
   final String clientId;
@@ -29,9 +29,7 @@ final class Author implements WebSocket.Listener {
   private final Recorder recorder;
   private final boolean keepText;
 
-  private WebSocket socket;
-  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-  private final StringBuilder partial = new StringBuilder();
+  private volatile Wire.Connection socket;
 
   private long version = -1;
   private int length;
@@ -100,11 +98,11 @@ final class Author implements WebSocket.Listener {
       return;
     }
     var token = "{" + index + "." + typedCount + "}";
-    var json = Json.createArrayBuilder();
+    var json = JSON.createArrayBuilder();
     if (cursor > 0) {
       json.add(cursor);
     }
-    json.add(Json.createArrayBuilder().add(0).add(token));
+    json.add(JSON.createArrayBuilder().add(0).add(token));
     if (length > cursor) {
       json.add(length - cursor);
     }
@@ -123,15 +121,15 @@ final class Author implements WebSocket.Listener {
 
   /** Pushes every unconfirmed update on the last version seen. */
   private void push() {
-    var updates = Json.createArrayBuilder();
+    var updates = JSON.createArrayBuilder();
     for (var update : unconfirmed) {
       updates.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("clientID", update.clientId())
               .add("changes", update.changes().toJson()));
     }
     var message =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("v", 1)
             .add("type", "push")
             .add("version", version)
@@ -147,50 +145,31 @@ final class Author implements WebSocket.Listener {
   }
 
   private void send(String message) {
-    var ws = socket;
-    sending = sending.thenCompose(x -> ws.sendText(message, true)).exceptionally(e -> null);
+    socket.sendText(message);
   }
 
   @Override
-  public void onOpen(WebSocket webSocket) {
-    socket = webSocket;
-    webSocket.request(1);
+  public void onOpen(Wire.Connection connection) {
+    socket = connection;
   }
 
   @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    if (!last) {
-      partial.append(data);
-    } else if (partial.length() > 0) {
-      partial.append(data);
-      receive(partial.toString());
-      partial.setLength(0);
-    } else {
-      receive(data.toString());
-    }
-    webSocket.request(1);
-    return null;
+  public void onText(String message) {
+    receive(message);
   }
 
   @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    closeCode = statusCode;
+  public void onClose(int code) {
+    closeCode = code;
     closed = true;
-    if (statusCode != WebSocket.NORMAL_CLOSURE) {
-      recorder.error("close-" + statusCode);
+    if (code != 1000) {
+      recorder.error("close-" + code);
     }
-    return null;
-  }
-
-  @Override
-  public void onError(WebSocket webSocket, Throwable error) {
-    closed = true;
-    recorder.error("socket-" + error.getClass().getSimpleName());
   }
 
   void close() {
     if (!closed && socket != null) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+      socket.sendClose(1000);
     }
   }
 
@@ -203,7 +182,7 @@ final class Author implements WebSocket.Listener {
     String doc = null;
     List<String> clients = new ArrayList<>();
     List<JsonArray> changes = new ArrayList<>();
-    try (var p = Json.createParser(new StringReader(message))) {
+    try (var p = JSON.createParser(new StringReader(message))) {
       p.next();
       while (p.hasNext()) {
         var event = p.next();
@@ -284,7 +263,7 @@ final class Author implements WebSocket.Listener {
     if (from > version) {
       recorder.error("gap");
       send(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("v", 1)
               .add("type", "pull")
               .add("version", version)

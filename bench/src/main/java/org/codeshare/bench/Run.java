@@ -1,6 +1,7 @@
 package org.codeshare.bench;
 
-import java.net.http.HttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,15 +25,19 @@ final class Run {
   private final Options options;
   private final Recorder recorder;
   final List<Room> rooms = new ArrayList<>();
-  private final List<HttpClient> clients = new ArrayList<>();
+  private final List<Wire> wires = new ArrayList<>();
 
   Run(Node node, Options options, int authors, int expectedEditsPerAuthor) {
     this.node = node;
     this.api = new Api(node.base);
     this.options = options;
     this.recorder = new Recorder(authors, expectedEditsPerAuthor);
-    for (int i = 0; i < 2; i++) {
-      clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    for (int i = 0; i < options.wires; i++) {
+      try {
+        wires.add(new Wire("wire-" + i));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -62,11 +67,7 @@ final class Run {
           var room = (Room) list.get(i)[0];
           var author = (Author) list.get(i)[1];
           var uri = api.editorUri(room.slug(), author.clientId);
-          return clients
-              .get(i % clients.size())
-              .newWebSocketBuilder()
-              .buildAsync(uri, author)
-              .get(60, TimeUnit.SECONDS);
+          return wires.get(i % wires.size()).connect(uri, author);
         });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!list.stream().allMatch(o -> ((Author) o[1]).ready())) {
@@ -140,6 +141,13 @@ final class Run {
 
   void close() {
     rooms.forEach(r -> r.authors().forEach(Author::close));
+    for (var wire : wires) {
+      try {
+        wire.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
   }
 
   Node node() {
