@@ -66,7 +66,7 @@ public class CollabSettings {
   Duration socketIdleTimeout;
 
   @Inject
-  @ConfigProperty(name = "codeshare.collab.threads", defaultValue = "8")
+  @ConfigProperty(name = "codeshare.collab.threads", defaultValue = "16")
   int threads;
 
   @Inject
