@@ -6,13 +6,20 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.codeshare.collab.control.CollabSettings;
+import org.codeshare.collab.control.RoomSequencer;
 
 /**
  * The editor sockets open on this node, by WebSocket session id; closes the ones that sent nothing
@@ -21,7 +28,10 @@ import org.codeshare.collab.control.CollabSettings;
 @ApplicationScoped
 public class EditorSessions {
 
+  private static final Logger LOG = Logger.getLogger(EditorSessions.class.getName());
+
   @Inject CollabSettings settings;
+  @Inject RoomSequencer rooms;
   @Resource ManagedThreadFactory threads;
 
   private final ConcurrentHashMap<String, EditorConnection> open = new ConcurrentHashMap<>();
@@ -60,9 +70,26 @@ public class EditorSessions {
     return open.size();
   }
 
-  /** Closes every open socket with {@code code}; returns how many there were. */
-  public int closeAll(int code, String reason) {
-    var all = List.copyOf(open.values());
+  /**
+   * Sends every editor elsewhere: each connection first leaves its room, which releases its client
+   * IDs on every node, and only when the rooms have taken that (at most {@code timeout}) are the
+   * sockets closed with {@code code}. An editor that reconnects to another node at once can then
+   * push under its client ID instead of being told {@code client-id-taken}. Returns how many
+   * sockets there were.
+   */
+  public int leaveAndCloseAll(int code, String reason, Duration timeout) {
+    var all = new ArrayList<EditorConnection>();
+    for (var id : List.copyOf(open.keySet())) {
+      remove(id).ifPresent(all::add);
+    }
+    all.forEach(connection -> rooms.leave(connection.roomId(), connection.participant().id()));
+    try {
+      rooms.settled().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      LOG.log(Level.WARNING, "rooms did not take the leaves within " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     all.forEach(connection -> connection.close(code, reason));
     return all.size();
   }

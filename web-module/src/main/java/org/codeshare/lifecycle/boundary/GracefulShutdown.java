@@ -26,8 +26,9 @@ import org.codeshare.lifecycle.entity.NodeDraining;
  * readiness goes DOWN and new editor sockets are refused; after {@code
  * codeshare.shutdown.readiness-delay} the messages still arriving are no longer taken in, the
  * pushes already taken in are committed (at most {@code codeshare.shutdown.commit-timeout}), every
- * editor is told to reconnect elsewhere (close code 1012), and {@link NodeDraining} observers flush
- * (told to finish by {@code codeshare.shutdown.flush-timeout}).
+ * editor leaves its room (its client IDs are released on every node) and is then told to reconnect
+ * elsewhere (close code 1012), and {@link NodeDraining} observers flush (told to finish by {@code
+ * codeshare.shutdown.flush-timeout}).
  */
 @WebListener
 public class GracefulShutdown implements ServletContextListener {
@@ -53,7 +54,9 @@ public class GracefulShutdown implements ServletContextListener {
     pause(settings.readinessDelay());
     node.stopIntake();
     var settled = awaitCommits();
-    int closed = sessions.closeAll(CloseCodes.SERVICE_RESTART, "service restart");
+    int closed =
+        sessions.leaveAndCloseAll(
+            CloseCodes.SERVICE_RESTART, "service restart", settings.commitTimeout());
     try {
       draining.fire(new NodeDraining(Instant.now().plus(settings.flushTimeout())));
     } catch (RuntimeException e) {
