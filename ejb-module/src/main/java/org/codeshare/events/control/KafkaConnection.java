@@ -2,18 +2,30 @@ package org.codeshare.events.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.protocol.ApiKeys;
 import org.codeshare.health.entity.Probe;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Kafka, when {@code KAFKA_BOOTSTRAP_SERVERS} is set. Without it, events stay in the outbox table.
+ *
+ * <p>Kafka's protocol tables ({@code ApiKeys}) are initialised on the deploying thread when the
+ * application starts. Left to the first readiness probe, which can come while the container is
+ * still putting the web module in place, their class initialisation once failed ("zip file closed"
+ * from the application's class loader), and a failed class initialisation is never retried: every
+ * Kafka client of the node was broken until a restart. An admin client whose probe fails is closed
+ * and a new one made for the next probe, so one whose thread died does not keep readiness down
+ * either.
  */
 @ApplicationScoped
 public class KafkaConnection {
@@ -27,6 +39,12 @@ public class KafkaConnection {
   int timeoutMillis;
 
   private Admin admin;
+
+  void preload(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    if (configured()) {
+      ApiKeys.values();
+    }
+  }
 
   public boolean configured() {
     return bootstrapServers.filter(value -> !value.isBlank()).isPresent();
@@ -59,15 +77,27 @@ public class KafkaConnection {
         "kafka",
         "kafka",
         () -> {
-          var nodes =
-              admin()
-                  .describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis))
-                  .nodes()
-                  .get(timeoutMillis, TimeUnit.MILLISECONDS);
-          if (nodes.isEmpty()) {
-            throw new IllegalStateException("no broker available");
+          try {
+            var nodes =
+                admin()
+                    .describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis))
+                    .nodes()
+                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (nodes.isEmpty()) {
+              throw new IllegalStateException("no broker available");
+            }
+          } catch (Exception | LinkageError e) {
+            discardAdmin();
+            throw e;
           }
         });
+  }
+
+  private synchronized void discardAdmin() {
+    if (admin != null) {
+      admin.close(Duration.ZERO);
+      admin = null;
+    }
   }
 
   @PreDestroy
