@@ -68,6 +68,16 @@ public class UpdateWriter {
 
   private Boolean postgres;
 
+  /** One commit: the pushes after version {@code expected}, up to {@code version}. */
+  private record Batch(
+      UUID roomId,
+      long expected,
+      long version,
+      List<UpdateLog.Authored> pushes,
+      List<OutboxEvent> rows,
+      Timestamp at,
+      boolean ownersOnly) {}
+
   /**
    * Appends the pushes after version {@code expected}, in order, in one transaction; empty when the
    * room is not at {@code expected}, is gone, or is locked for one of the roles (nothing written).
@@ -94,11 +104,12 @@ public class UpdateWriter {
       committed.addAll(push.updates());
       rows.add(events.documentUpdated(roomId, push.authorId(), first, version, now));
     }
+    var batch = new Batch(roomId, expected, version, pushes, rows, at, ownersOnly);
     try (var connection = dataSource.getConnection()) {
       boolean moved =
           isPostgres(connection)
-              ? appendInOne(connection, roomId, expected, version, pushes, rows, at, ownersOnly)
-              : appendInSteps(connection, roomId, expected, version, pushes, rows, at, ownersOnly);
+              ? appendInOne(connection, batch)
+              : appendInSteps(connection, batch);
       if (!moved) {
         return Optional.empty();
       }
@@ -116,16 +127,12 @@ public class UpdateWriter {
     return postgres;
   }
 
-  private static boolean appendInOne(
-      Connection connection,
-      UUID roomId,
-      long expected,
-      long version,
-      List<UpdateLog.Authored> pushes,
-      List<OutboxEvent> rows,
-      Timestamp at,
-      boolean ownersOnly)
-      throws SQLException {
+  private static boolean appendInOne(Connection connection, Batch batch) throws SQLException {
+    var pushes = batch.pushes();
+    var rows = batch.rows();
+    long expected = batch.expected();
+    long version = batch.version();
+    var at = batch.at();
     int count = (int) (version - expected);
     var versions = new Long[count];
     var clients = new String[count];
@@ -151,11 +158,11 @@ public class UpdateWriter {
       created[e] = Timestamp.from(rows.get(e).createdAt());
     }
     connection.setAutoCommit(true);
-    var sql = ownersOnly ? APPEND_IN_ONE_BY_OWNERS : APPEND_IN_ONE_UNLOCKED;
+    var sql = batch.ownersOnly() ? APPEND_IN_ONE_BY_OWNERS : APPEND_IN_ONE_UNLOCKED;
     try (var statement = connection.prepareStatement(sql)) {
       statement.setLong(1, version);
       statement.setTimestamp(2, at);
-      statement.setObject(3, roomId);
+      statement.setObject(3, batch.roomId());
       statement.setLong(4, expected);
       statement.setTimestamp(5, at);
       statement.setArray(6, connection.createArrayOf("bigint", versions));
@@ -172,24 +179,15 @@ public class UpdateWriter {
     }
   }
 
-  private static boolean appendInSteps(
-      Connection connection,
-      UUID roomId,
-      long expected,
-      long version,
-      List<UpdateLog.Authored> pushes,
-      List<OutboxEvent> rows,
-      Timestamp at,
-      boolean ownersOnly)
-      throws SQLException {
+  private static boolean appendInSteps(Connection connection, Batch batch) throws SQLException {
     connection.setAutoCommit(false);
     try {
-      if (!moveVersion(connection, roomId, expected, version, at, ownersOnly)) {
+      if (!moveVersion(connection, batch)) {
         connection.rollback();
         return false;
       }
-      insertUpdates(connection, roomId, expected, pushes, at);
-      insertEvents(connection, rows);
+      insertUpdates(connection, batch);
+      insertEvents(connection, batch.rows());
       connection.commit();
       return true;
     } catch (SQLException | RuntimeException e) {
@@ -200,41 +198,28 @@ public class UpdateWriter {
     }
   }
 
-  private static boolean moveVersion(
-      Connection connection,
-      UUID roomId,
-      long expected,
-      long version,
-      Timestamp at,
-      boolean ownersOnly)
-      throws SQLException {
-    var sql = ownersOnly ? MOVE_VERSION : MOVE_VERSION + ONLY_UNLOCKED;
+  private static boolean moveVersion(Connection connection, Batch batch) throws SQLException {
+    var sql = batch.ownersOnly() ? MOVE_VERSION : MOVE_VERSION + ONLY_UNLOCKED;
     try (var statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, version);
-      statement.setTimestamp(2, at);
-      statement.setObject(3, roomId);
-      statement.setLong(4, expected);
+      statement.setLong(1, batch.version());
+      statement.setTimestamp(2, batch.at());
+      statement.setObject(3, batch.roomId());
+      statement.setLong(4, batch.expected());
       return statement.executeUpdate() == 1;
     }
   }
 
-  private static void insertUpdates(
-      Connection connection,
-      UUID roomId,
-      long expected,
-      List<UpdateLog.Authored> pushes,
-      Timestamp at)
-      throws SQLException {
+  private static void insertUpdates(Connection connection, Batch batch) throws SQLException {
     try (var statement = connection.prepareStatement(INSERT_UPDATE)) {
-      long version = expected;
-      for (var push : pushes) {
+      long version = batch.expected();
+      for (var push : batch.pushes()) {
         for (var update : push.updates()) {
-          statement.setObject(1, roomId);
+          statement.setObject(1, batch.roomId());
           statement.setLong(2, ++version);
           statement.setString(3, update.clientId());
           statement.setObject(4, push.authorId());
           statement.setString(5, update.changes().toJsonText());
-          statement.setTimestamp(6, at);
+          statement.setTimestamp(6, batch.at());
           statement.addBatch();
         }
       }
