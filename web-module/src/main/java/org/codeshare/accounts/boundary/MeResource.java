@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.codeshare.accounts.control.Accounts;
 import org.codeshare.accounts.entity.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,7 +21,8 @@ public class MeResource {
   @Inject JsonWebToken session;
 
   @GET
-  public MeView me() {
-    return MeView.of(accounts.user(caller.requireSignedIn().userId()), session);
+  public UserView me() {
+    var user = accounts.user(caller.requireSignedIn().userId());
+    return UserView.of(user, Instant.ofEpochSecond(session.getExpirationTime()));
   }
 }

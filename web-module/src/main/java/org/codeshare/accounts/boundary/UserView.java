@@ -3,6 +3,10 @@ package org.codeshare.accounts.boundary;
 import java.time.Instant;
 import org.codeshare.accounts.entity.User;
 
+/**
+ * An account as the API shows it. {@code sessionExpiresAt}, when the session the caller presented
+ * ends, is only in {@code GET /api/me}; elsewhere it is null, and null properties are left out.
+ */
 public record UserView(
     String id,
     String email,
@@ -10,9 +14,14 @@ public record UserView(
     String role,
     boolean disabled,
     Instant createdAt,
-    Instant lastLoginAt) {
+    Instant lastLoginAt,
+    Instant sessionExpiresAt) {
 
   public static UserView of(User user) {
+    return of(user, null);
+  }
+
+  static UserView of(User user, Instant sessionExpiresAt) {
     return new UserView(
         user.id().toString(),
         user.email(),
@@ -20,6 +29,7 @@ public record UserView(
         user.role().name(),
         user.disabled(),
         user.createdAt(),
-        user.lastLoginAt());
+        user.lastLoginAt(),
+        sessionExpiresAt);
   }
 }
