@@ -1,9 +1,6 @@
 package org.codeshare.bench;
 
 import jakarta.json.JsonArray;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.codeshare.collab.entity.ChangeSet;
@@ -19,9 +16,6 @@ import org.codeshare.collab.entity.Update;
  */
 final class Author implements Wire.Listener {
 
-  /** Looked up once: {@code Json.createParser} and the like look the provider up on every call. */
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   final int index;
   final String clientId;
   private final int roomBase;
@@ -29,7 +23,7 @@ final class Author implements Wire.Listener {
   private final Recorder recorder;
   private final boolean keepText;
 
-  private volatile Wire.Connection socket;
+  private volatile Connection socket;
 
   private long version = -1;
   private int length;
@@ -98,11 +92,11 @@ final class Author implements Wire.Listener {
       return;
     }
     var token = "{" + index + "." + typedCount + "}";
-    var json = JSON.createArrayBuilder();
+    var json = Inbound.JSON.createArrayBuilder();
     if (cursor > 0) {
       json.add(cursor);
     }
-    json.add(JSON.createArrayBuilder().add(0).add(token));
+    json.add(Inbound.JSON.createArrayBuilder().add(0).add(token));
     if (length > cursor) {
       json.add(length - cursor);
     }
@@ -121,15 +115,17 @@ final class Author implements Wire.Listener {
 
   /** Pushes every unconfirmed update on the last version seen. */
   private void push() {
-    var updates = JSON.createArrayBuilder();
+    var updates = Inbound.JSON.createArrayBuilder();
     for (var update : unconfirmed) {
       updates.add(
-          JSON.createObjectBuilder()
+          Inbound.JSON
+              .createObjectBuilder()
               .add("clientID", update.clientId())
               .add("changes", update.changes().toJson()));
     }
     var message =
-        JSON.createObjectBuilder()
+        Inbound.JSON
+            .createObjectBuilder()
             .add("v", 1)
             .add("type", "push")
             .add("version", version)
@@ -149,7 +145,7 @@ final class Author implements Wire.Listener {
   }
 
   @Override
-  public void onOpen(Wire.Connection connection) {
+  public void onOpen(Connection connection) {
     socket = connection;
   }
 
@@ -175,75 +171,12 @@ final class Author implements Wire.Listener {
 
   private synchronized void receive(String message) {
     long now = System.nanoTime();
-    String type = null;
-    String code = null;
-    long from = -1;
-    long helloVersion = -1;
-    String doc = null;
-    List<String> clients = new ArrayList<>();
-    List<JsonArray> changes = new ArrayList<>();
-    try (var p = JSON.createParser(new StringReader(message))) {
-      p.next();
-      while (p.hasNext()) {
-        var event = p.next();
-        if (event != JsonParser.Event.KEY_NAME) {
-          continue;
-        }
-        switch (p.getString()) {
-          case "type" -> {
-            p.next();
-            type = p.getString();
-          }
-          case "from" -> {
-            p.next();
-            from = p.getLong();
-          }
-          case "version" -> {
-            p.next();
-            helloVersion = p.getLong();
-          }
-          case "doc" -> {
-            p.next();
-            doc = p.getString();
-          }
-          case "code" -> {
-            p.next();
-            code = p.getString();
-          }
-          case "updates" -> readUpdates(p, clients, changes);
-          default -> skipValue(p);
-        }
-      }
-    }
-    switch (type) {
-      case "hello" -> hello(helloVersion, doc);
-      case "updates" -> updates(from, clients, changes, now);
-      case "error" -> recorder.error(code);
+    var in = Inbound.parse(message);
+    switch (in.type()) {
+      case "hello" -> hello(in.version(), in.doc());
+      case "updates" -> updates(in.from(), in.clients(), in.changes(), now);
+      case "error" -> recorder.error(in.code());
       default -> {}
-    }
-  }
-
-  private static void readUpdates(JsonParser p, List<String> clients, List<JsonArray> changes) {
-    p.next(); // [
-    while (p.next() == JsonParser.Event.START_OBJECT) {
-      while (p.next() == JsonParser.Event.KEY_NAME) {
-        if (p.getString().equals("clientID")) {
-          p.next();
-          clients.add(p.getString());
-        } else {
-          p.next();
-          changes.add(p.getArray());
-        }
-      }
-    }
-  }
-
-  private static void skipValue(JsonParser p) {
-    var event = p.next();
-    if (event == JsonParser.Event.START_OBJECT) {
-      p.skipObject();
-    } else if (event == JsonParser.Event.START_ARRAY) {
-      p.skipArray();
     }
   }
 
@@ -263,7 +196,8 @@ final class Author implements Wire.Listener {
     if (from > version) {
       recorder.error("gap");
       send(
-          JSON.createObjectBuilder()
+          Inbound.JSON
+              .createObjectBuilder()
               .add("v", 1)
               .add("type", "pull")
               .add("version", version)
