@@ -126,7 +126,9 @@ public class UpdateLog {
    * Appends several pushes made on version {@code expected}, each already rebased onto the ones
    * before it, in one transaction with the room row locked (group commit), if the room accepts
    * edits from each pusher's role. Updates other nodes committed since {@code expected} are read
-   * under the lock and the batch rebased over them, so a busy room never makes a node retry.
+   * under the lock: a single push is rebased over them and committed, so it never makes a node
+   * retry; a batch of several gets {@link Behind} with them, and the caller catches up and commits
+   * each push alone.
    */
   public Appended appendAll(UUID roomId, long expected, List<Authored> pushes) {
     var room = em.find(Room.class, roomId, LockModeType.PESSIMISTIC_WRITE);
