@@ -108,9 +108,12 @@ class GracefulRestartIT {
               editor.process(Duration.ofMillis(50));
               return editor.version == edits;
             });
-        // The stopping node releases every client ID before it closes a socket, so an editor
-        // that moved pushes under its own at once: no client-id-taken.
-        assertThat(editor.errors).as(editor.clientId + " errors").isEmpty();
+        // The stopping node releases the client IDs before it closes the sockets, but one may
+        // still be held right after an editor moved; the protocol's answer is client-id-taken and
+        // a later push (docs/collaboration.md). Any other error fails.
+        assertThat(editor.errors)
+            .as(editor.clientId + " errors")
+            .allMatch(error -> error.getString("code").equals("client-id-taken"));
         assertThat(editor.doc).as(editor.clientId).isEqualTo(stored.text());
       }
 
