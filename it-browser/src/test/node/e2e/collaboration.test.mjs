@@ -50,9 +50,11 @@ test("two people typing at once end with the same text and see each other", asyn
   for (const line of [...adaLines, ...bobLines]) assert.ok(text.includes(line), `${line} is in ${JSON.stringify(text)}`);
   assert.ok(text.startsWith("def greet(name):\n"), text);
 
-  // Each sees the other's cursor with a name label, and in the people list.
-  await ada.page.locator(".cm-remote-label", { hasText: "Bob" }).waitFor();
-  await bob.page.locator(".cm-remote-label", { hasText: "Ada" }).waitFor();
+  // Each sees the other's cursor with a name label where it is (after the last word each typed,
+  // though the cursor may have arrived before the words), and in the people list.
+  const lineOf = (page, text) => page.locator(".cm-line").filter({ hasText: text });
+  await lineOf(ada.page, "print(greet").locator(".cm-remote-label", { hasText: "Bob" }).waitFor();
+  await lineOf(bob.page, "Hello, {name}").locator(".cm-remote-label", { hasText: "Ada" }).waitFor();
   await ada.page.locator(".people .person-name", { hasText: "Bob" }).waitFor();
   await bob.page.locator(".people .person-name", { hasText: "Ada" }).waitFor();
   assert.equal(await ada.page.locator(".people .person").count(), 2);

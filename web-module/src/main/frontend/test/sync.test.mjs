@@ -161,3 +161,35 @@ test("changesBetween turns one text into the other", () => {
   const doc = EditorState.create({ doc: a }).doc;
   assert.equal(changesBetween(a, b).apply(doc).toString(), b);
 });
+
+test("a cursor is sent in the synced text: the sender's unconfirmed edits are mapped out", () => {
+  const { editor, sync } = connected("hello world", 3);
+  editor.view.dispatch({ selection: { anchor: 6, head: 11 } });
+  editor.type(0, ">> "); // not confirmed yet
+  assert.deepEqual(editor.view.state.selection.main.head, 14);
+  assert.deepEqual(sync.cursorMessage(), { type: "cursor", version: 3, ranges: [{ anchor: 6, head: 11 }] });
+});
+
+test("someone's cursor is mapped over the updates since its version and the local unconfirmed edits", () => {
+  const { editor, sync } = connected("hello world", 3);
+  sync.updates({ from: 3, updates: [update("other", [[0, "Oh, "], 11])] });
+  editor.type(0, "* "); // ours, unconfirmed
+  assert.equal(editor.text, "* Oh, hello world");
+  // Their cursor after "hello" at version 3 is after "hello" here.
+  assert.deepEqual(sync.placeCursor(3, [{ anchor: 5, head: 5 }]), [{ anchor: 11, head: 11 }]);
+  // At version 4 only our own edit lies between.
+  assert.deepEqual(sync.placeCursor(4, [{ anchor: 9, head: 9 }]), [{ anchor: 11, head: 11 }]);
+  // A version not here yet: the cursor has to wait for it.
+  assert.equal(sync.placeCursor(5, [{ anchor: 0, head: 0 }]), undefined);
+  // No version: taken as it comes.
+  assert.deepEqual(sync.placeCursor(undefined, [{ anchor: 2, head: 3 }]), [{ anchor: 2, head: 3 }]);
+});
+
+test("a cursor at the end of a line someone is still typing lands there once their words arrive", () => {
+  // Ann typed "Hi" at the end of the first line; her cursor (after "Hi") comes before her update.
+  const { sync } = connected("a\nb", 0);
+  const early = sync.placeCursor(1, [{ anchor: 3, head: 3 }]);
+  assert.equal(early, undefined);
+  sync.updates({ from: 0, updates: [update("ann", [1, [0, "Hi"], 2])] });
+  assert.deepEqual(sync.placeCursor(1, [{ anchor: 3, head: 3 }]), [{ anchor: 3, head: 3 }]);
+});

@@ -37,6 +37,8 @@ class RoomPage {
     this.session = session;
     this.theme = theme;
     this.you = null;
+    /** Cursors from versions not here yet, by peer. */
+    this.waitingCursors = new Map();
     this.status = new StatusIndicator();
     this.presence = new Presence({ onFollow: (id) => this.follow(id) });
     this.chat = new Chat({ send: (m) => this.sendOrWarn(m) });
@@ -148,18 +150,16 @@ class RoomPage {
         break;
       case "updates":
         this.sync.updates(m);
+        for (const waiting of [...this.waitingCursors.values()]) this.showCursor(waiting);
         break;
-      case "cursor": {
-        const peer = this.presence.peer(m.peer);
-        if (!peer || !this.sync.ready) break;
-        this.editor.view.dispatch({ effects: setRemoteCursor.of({ peer: m.peer, name: peer.name, color: peer.color, ranges: m.ranges }) });
-        if (this.presence.following === m.peer && m.ranges[0]) this.reveal(m.ranges[0].head);
+      case "cursor":
+        this.showCursor(m);
         break;
-      }
       case "presence":
         if (m.joined) this.presence.joined(m.joined);
         if (m.left) {
           this.presence.left(m.left);
+          this.waitingCursors.delete(m.left.id);
           if (this.sync.ready) this.editor.view.dispatch({ effects: removeRemoteCursor.of(m.left.id) });
         }
         break;
@@ -176,6 +176,20 @@ class RoomPage {
       default:
         break;
     }
+  }
+
+  /** Someone's cursor, once this editor has the version it refers to. */
+  showCursor(m) {
+    const peer = this.presence.peer(m.peer);
+    if (!peer || !this.sync.ready) return;
+    const ranges = this.sync.placeCursor(m.version, m.ranges);
+    if (!ranges) {
+      this.waitingCursors.set(m.peer, m);
+      return;
+    }
+    this.waitingCursors.delete(m.peer);
+    this.editor.view.dispatch({ effects: setRemoteCursor.of({ peer: m.peer, name: peer.name, color: peer.color, ranges }) });
+    if (this.presence.following === m.peer && ranges[0]) this.reveal(ranges[0].head);
   }
 
   editorUpdated(update) {
@@ -197,8 +211,7 @@ class RoomPage {
 
   sendCursor() {
     if (!this.sync.ready || !this.connection.open) return;
-    const ranges = this.editor.view.state.selection.ranges.map((r) => ({ anchor: r.anchor, head: r.head }));
-    this.connection.send({ type: "cursor", ranges });
+    this.connection.send(this.sync.cursorMessage());
   }
 
   follow(id) {

@@ -4,6 +4,7 @@
 import { ChangeSet, Text } from "@codemirror/state";
 import { receiveUpdates, sendableUpdates, getSyncedVersion, getClientID } from "@codemirror/collab";
 import { diff } from "@codemirror/merge";
+import { UpdateTrail, syncedRanges, localRanges } from "./trail.js";
 
 const PUSH_TIMEOUT = 10_000;
 /** Server errors after which the refused local edits can never be accepted. */
@@ -24,6 +25,7 @@ export class Sync {
     this.forceResync = false;
     this.pushTimer = null;
     this.maxUpdatesPerPush = 100;
+    this.trail = new UpdateTrail();
   }
 
   get view() {
@@ -66,6 +68,7 @@ export class Sync {
     if (!this.ready) {
       this.syncedDoc = Text.of(message.doc.split("\n"));
       this.editor.replaceState(message.doc, message.version, newClientID());
+      this.trail.reset(message.version);
       this.ready = true;
       this.awaitingHello = false;
       this.changed();
@@ -119,6 +122,7 @@ export class Sync {
       return false;
     }
     const before = sendableUpdates(this.view.state).length;
+    this.trail.record(this.version, update.changes);
     this.view.dispatch(receiveUpdates(this.view.state, [update]));
     this.syncedDoc = update.changes.apply(this.syncedDoc);
     if (sendableUpdates(this.view.state).length < before) {
@@ -127,6 +131,19 @@ export class Sync {
       if (this.inFlight === 0) this.clearInFlight();
     }
     return true;
+  }
+
+  /** The cursor message for the selection: positions in the synced text, with its version. */
+  cursorMessage() {
+    return { type: "cursor", version: this.version, ranges: syncedRanges(this.view.state) };
+  }
+
+  /**
+   * Someone's cursor ranges as ranges of the editor's text, or undefined while the version they
+   * refer to has not arrived here.
+   */
+  placeCursor(version, ranges) {
+    return localRanges(this.view.state, this.trail, this.version, version, ranges);
   }
 
   /** Pushes unconfirmed edits when the line is up, caught up, and no push is in flight. */
@@ -202,6 +219,7 @@ export class Sync {
     this.editor.replaceState(incoming, message.version, this.clientID, {
       anchor: Math.min(head, incoming.length),
     });
+    this.trail.reset(message.version);
     if (rebased && !rebased.empty) {
       this.view.dispatch({ changes: rebased, userEvent: "input.rebase" });
     }

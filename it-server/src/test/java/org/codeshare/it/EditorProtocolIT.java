@@ -259,10 +259,11 @@ class EditorProtocolIT {
       bob.next("hello");
       var ranges =
           Json.createArrayBuilder().add(Json.createObjectBuilder().add("anchor", 0).add("head", 0));
-      ann.send(message("cursor").add("ranges", ranges).build());
+      ann.send(message("cursor").add("version", 0).add("ranges", ranges).build());
       var cursor = bob.next("cursor");
       assertThat(cursor.getString("peer")).isEqualTo(annId);
       assertThat(cursor.getJsonArray("ranges")).hasSize(1);
+      assertThat(cursor.getJsonNumber("version").longValue()).isZero();
 
       ann.send(message("ping").build());
       var next = ann.next(m -> !"presence".equals(m.getString("type")), "pong");

@@ -1,6 +1,5 @@
 package org.codeshare.collab.control;
 
-import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -165,9 +164,9 @@ final class LiveRoom {
     }
   }
 
-  void cursor(Participant participant, JsonArray ranges) {
+  void cursor(Participant participant, ClientMessage.Cursor cursor) {
     members
-        .cursor(participant.id(), ranges, rooms.settings().cursorInterval())
+        .cursor(participant.id(), cursor, rooms.settings().cursorInterval())
         .ifPresent(
             wait ->
                 rooms.later(

@@ -1,6 +1,5 @@
 package org.codeshare.collab.control;
 
-import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.presence.control.Presence;
@@ -32,7 +32,7 @@ final class Members {
   private static final class Member {
     Participant participant;
     Instant lastCursor = Instant.EPOCH;
-    JsonArray pendingCursor;
+    ClientMessage.Cursor pendingCursor;
 
     Member(Participant participant) {
       this.participant = participant;
@@ -156,7 +156,7 @@ final class Members {
    * Relays a cursor at once, or keeps it (the latest wins) until {@code interval} after the last
    * one; then the answer is how long until {@link #flushCursor} should run.
    */
-  Optional<Duration> cursor(String participantId, JsonArray ranges, Duration interval) {
+  Optional<Duration> cursor(String participantId, ClientMessage.Cursor cursor, Duration interval) {
     var member = members.get(participantId);
     if (member == null) {
       return Optional.empty();
@@ -165,11 +165,11 @@ final class Members {
     var wait = Duration.between(now, member.lastCursor.plus(interval));
     if (wait.isNegative() || wait.isZero()) {
       member.lastCursor = now;
-      sendCursor(participantId, ranges);
+      sendCursor(participantId, cursor);
       return Optional.empty();
     }
     boolean scheduled = member.pendingCursor != null;
-    member.pendingCursor = ranges;
+    member.pendingCursor = cursor;
     return scheduled ? Optional.empty() : Optional.of(wait);
   }
 
@@ -182,10 +182,10 @@ final class Members {
     }
   }
 
-  private void sendCursor(String participantId, JsonArray ranges) {
-    var cursor = ServerMessages.cursor(participantId, ranges);
-    broadcastExcept(participantId, cursor);
-    fanout.publishRelay(roomId, cursor);
+  private void sendCursor(String participantId, ClientMessage.Cursor cursor) {
+    var message = ServerMessages.cursor(participantId, cursor);
+    broadcastExcept(participantId, message);
+    fanout.publishRelay(roomId, message);
   }
 
   /** To everyone here and on the other nodes. */

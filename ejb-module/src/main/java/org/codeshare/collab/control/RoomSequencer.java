@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -107,10 +106,10 @@ public class RoomSequencer {
     }
   }
 
-  public void cursor(UUID roomId, Participant participant, JsonArray ranges) {
+  public void cursor(UUID roomId, Participant participant, ClientMessage.Cursor cursor) {
     var room = rooms.get(roomId);
     if (room != null) {
-      room.enqueue(r -> r.cursor(participant, ranges), s -> {});
+      room.enqueue(r -> r.cursor(participant, cursor), s -> {});
     }
   }
 

@@ -23,8 +23,11 @@ public sealed interface ClientMessage {
   /** Asks for the updates after {@code version}. */
   record Pull(long version) implements ClientMessage {}
 
-  /** The sender's selection ranges, relayed to the others as they are. */
-  record Cursor(JsonArray ranges) implements ClientMessage {}
+  /**
+   * The sender's selection ranges, relayed to the others as they are. {@code version}, when the
+   * client sends it, is the document version the positions refer to (null when left out).
+   */
+  record Cursor(JsonArray ranges, Long version) implements ClientMessage {}
 
   record Chat(String text) implements ClientMessage {}
 
@@ -140,7 +143,7 @@ public sealed interface ClientMessage {
           throw malformed("a range is {anchor, head} with positions from 0");
         }
       }
-      return new Cursor(ranges);
+      return new Cursor(ranges, message.containsKey("version") ? version(message) : null);
     }
 
     private static boolean position(JsonValue value) {

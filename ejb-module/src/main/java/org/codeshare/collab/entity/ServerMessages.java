@@ -1,6 +1,5 @@
 package org.codeshare.collab.entity;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
@@ -76,8 +75,12 @@ public final class ServerMessages {
     return text(message("access").add("role", role.name()).add("canEdit", canEdit).build());
   }
 
-  public static String cursor(String peer, JsonArray ranges) {
-    return text(message("cursor").add("peer", peer).add("ranges", ranges).build());
+  public static String cursor(String peer, ClientMessage.Cursor cursor) {
+    var message = message("cursor").add("peer", peer).add("ranges", cursor.ranges());
+    if (cursor.version() != null) {
+      message.add("version", cursor.version());
+    }
+    return text(message.build());
   }
 
   public static String chat(ChatLine line, String color) {

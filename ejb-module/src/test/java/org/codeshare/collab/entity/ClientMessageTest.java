@@ -35,7 +35,13 @@ class ClientMessageTest {
     assertThat(
             ClientMessage.parse(
                 "{\"v\":1,\"type\":\"cursor\",\"ranges\":[{\"anchor\":1,\"head\":4}]}", LIMITS))
-        .isInstanceOf(ClientMessage.Cursor.class);
+        .isInstanceOfSatisfying(
+            ClientMessage.Cursor.class, cursor -> assertThat(cursor.version()).isNull());
+    assertThat(
+            ClientMessage.parse(
+                "{\"v\":1,\"type\":\"cursor\",\"version\":7,\"ranges\":[]}", LIMITS))
+        .isInstanceOfSatisfying(
+            ClientMessage.Cursor.class, cursor -> assertThat(cursor.version()).isEqualTo(7L));
   }
 
   @ParameterizedTest
@@ -60,6 +66,8 @@ class ClientMessageTest {
             + "|too-many-updates",
         "{\"v\":1,\"type\":\"cursor\",\"ranges\":[{\"anchor\":1}]}|malformed",
         "{\"v\":1,\"type\":\"cursor\",\"ranges\":[{\"anchor\":1,\"head\":2,\"x\":3}]}|malformed",
+        "{\"v\":1,\"type\":\"cursor\",\"version\":\"7\",\"ranges\":[]}|malformed",
+        "{\"v\":1,\"type\":\"cursor\",\"version\":-1,\"ranges\":[]}|bad-version",
         "{\"v\":1,\"type\":\"chat\",\"text\":\"much too long\"}|malformed",
         "{\"v\":1,\"type\":\"chat\",\"text\":\"\\ud800\"}|malformed",
       })

@@ -109,7 +109,7 @@ final class EditorConnection implements Outlet {
     } else if (message instanceof ClientMessage.Pull pull) {
       rooms.pull(roomId, participant, pull.version());
     } else if (message instanceof ClientMessage.Cursor cursor) {
-      rooms.cursor(roomId, participant, cursor.ranges());
+      rooms.cursor(roomId, participant, cursor);
     } else if (message instanceof ClientMessage.Chat chat) {
       rooms.chat(roomId, participant, chat.text());
     } else {
