@@ -2,7 +2,6 @@ package org.codeshare.collab.control;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ final class LiveRoom {
   private boolean closed;
   private String doc = "";
   private long version;
-  private final ArrayDeque<Update> recent = new ArrayDeque<>();
+  private final RecentUpdates recent;
   private List<Commit.Queued> queued = new ArrayList<>();
   private final Members members;
   private final Outgoing outgoing;
@@ -50,6 +49,7 @@ final class LiveRoom {
     this.id = id;
     this.rooms = rooms;
     this.mailbox = new Mailbox(rooms.pool());
+    this.recent = new RecentUpdates(rooms.settings().historyWindow());
     this.members = new Members(id, rooms.fanout(), rooms.presence());
     this.outgoing =
         new Outgoing(
@@ -282,7 +282,7 @@ final class LiveRoom {
     long from = version;
     doc = newDoc;
     version += updates.size();
-    remember(updates);
+    recent.add(updates);
     outgoing.add(from, updates);
   }
 
@@ -309,14 +309,9 @@ final class LiveRoom {
   /** Updates {@code from + 1} to the current version, catching up with the database if needed. */
   List<Update> history(long from) {
     int count = (int) (version - from);
-    if (count <= recent.size()) {
-      var newest = new ArrayList<Update>(count);
-      var newestFirst = recent.descendingIterator();
-      for (int i = 0; i < count; i++) {
-        newest.add(newestFirst.next());
-      }
-      java.util.Collections.reverse(newest);
-      return java.util.Collections.unmodifiableList(newest);
+    var newest = recent.newest(count);
+    if (newest != null) {
+      return newest;
     }
     var stored = rooms.log().since(id, from);
     if (stored.size() < count) {
@@ -324,16 +319,6 @@ final class LiveRoom {
     }
     catchUp(stored.subList(count, stored.size()));
     return stored;
-  }
-
-  private void remember(List<Update> updates) {
-    int window = rooms.settings().historyWindow();
-    for (var update : updates) {
-      recent.addLast(update);
-    }
-    while (recent.size() > window) {
-      recent.removeFirst();
-    }
   }
 
   /**
@@ -346,7 +331,7 @@ final class LiveRoom {
     var state = rooms.coldLoad().load(id, rooms.settings().historyWindow());
     doc = state.doc();
     version = state.version();
-    recent.addAll(state.recent());
+    recent.add(state.recent());
     loaded = true;
   }
 
