@@ -12,6 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CollabSettings {
 
+  /** Looked up once: {@code JsonProvider.provider()} scans the class path on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject
   @ConfigProperty(name = "codeshare.collab.max-message-bytes", defaultValue = "1048576")
   int maxMessageBytes;
@@ -68,6 +71,10 @@ public class CollabSettings {
   @Inject
   @ConfigProperty(name = "codeshare.collab.threads", defaultValue = "16")
   int threads;
+
+  @Inject
+  @ConfigProperty(name = "codeshare.collab.writer-threads", defaultValue = "2")
+  int writerThreads;
 
   @Inject
   @ConfigProperty(name = "codeshare.collab.resync-interval", defaultValue = "PT5S")
@@ -129,6 +136,10 @@ public class CollabSettings {
     return Math.max(1, threads);
   }
 
+  public int writerThreads() {
+    return Math.max(1, writerThreads);
+  }
+
   public int chatHistory() {
     return chatHistory;
   }
@@ -142,8 +153,7 @@ public class CollabSettings {
 
   /** What clients are told in {@code hello}, so they can stay inside the limits. */
   public JsonObject clientLimits() {
-    return JsonProvider.provider()
-        .createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("maxMessageBytes", maxMessageBytes)
         .add("maxDocLength", maxDocLength)
         .add("maxUpdatesPerPush", maxUpdatesPerPush)

@@ -40,6 +40,7 @@ final class EditorConnection implements Outlet {
       Session session,
       EditorAdmission.Admitted admitted,
       RoomSequencer rooms,
+      SocketWriters writers,
       CollabSettings settings) {
     this.session = session;
     this.roomId = admitted.roomId();
@@ -48,6 +49,7 @@ final class EditorConnection implements Outlet {
     this.sender =
         new Sender(
             session.getAsyncRemote(),
+            writers,
             settings.sendQueueLimit(),
             () -> close(CloseCodes.RESYNC, "too far behind: reconnect and pull"));
     this.rate = new RateLimit(settings.messagesPerSecond());

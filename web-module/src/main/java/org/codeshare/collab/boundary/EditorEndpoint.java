@@ -27,6 +27,7 @@ public class EditorEndpoint {
   @Inject EditorSessions sessions;
   @Inject RoomSequencer rooms;
   @Inject CollabSettings settings;
+  @Inject SocketWriters writers;
   @Inject NodeState node;
 
   @OnOpen
@@ -51,7 +52,7 @@ public class EditorEndpoint {
       // thread with the application's context); the container's timer is only the safety net.
       session.setMaxIdleTimeout(
           SocketTimers.installed() ? 2 * settings.socketIdleTimeout().toMillis() : 0);
-      var connection = new EditorConnection(session, admitted, rooms, settings);
+      var connection = new EditorConnection(session, admitted, rooms, writers, settings);
       sessions.add(session.getId(), connection);
       rooms.join(admitted.roomId(), connection.participant());
     } catch (EditorAdmission.Refused refused) {

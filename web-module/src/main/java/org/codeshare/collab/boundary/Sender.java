@@ -6,8 +6,9 @@ import java.util.ArrayDeque;
 
 /**
  * One socket's outgoing messages: sent asynchronously one after the other, in order, from a queue
- * of at most {@code limit} messages. A client that lets the queue fill up is not waited for: the
- * queue is dropped and {@code overflow} runs (the connection closes with a resync code).
+ * of at most {@code limit} messages, by the {@link SocketWriters} (the caller only queues). A
+ * client that lets the queue fill up is not waited for: the queue is dropped and {@code overflow}
+ * runs (the connection closes with a resync code).
  */
 final class Sender {
 
@@ -22,6 +23,7 @@ final class Sender {
   private static final ClassLoader SENDING_LOADER = ClassLoader.getPlatformClassLoader();
 
   private final RemoteEndpoint.Async remote;
+  private final SocketWriters writers;
   private final int limit;
   private final Runnable overflow;
   private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -34,8 +36,9 @@ final class Sender {
     boolean handedOff;
   }
 
-  Sender(RemoteEndpoint.Async remote, int limit, Runnable overflow) {
+  Sender(RemoteEndpoint.Async remote, SocketWriters writers, int limit, Runnable overflow) {
     this.remote = remote;
+    this.writers = writers;
     this.limit = limit;
     this.overflow = overflow;
   }
@@ -59,8 +62,8 @@ final class Sender {
     }
     if (overflowed) {
       overflow.run();
-    } else {
-      pump();
+    } else if (!writers.execute(this::pump)) {
+      pump(); // the node is stopping: write here
     }
   }
 
