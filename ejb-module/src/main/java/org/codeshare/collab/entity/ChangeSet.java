@@ -32,11 +32,11 @@ public final class ChangeSet extends ChangeDesc {
 
   /** The change that turns {@code doc} into {@code text} by replacing all of it. */
   public static ChangeSet replaceAll(String doc, String text) {
-    var json = jakarta.json.Json.createArrayBuilder().add(doc.length());
+    var json = ChangeSetJson.JSON.createArrayBuilder().add(doc.length());
     for (var line : text.split("\n", -1)) {
       json.add(line);
     }
-    return fromJson(jakarta.json.Json.createArrayBuilder().add(json).build());
+    return fromJson(ChangeSetJson.JSON.createArrayBuilder().add(json).build());
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.Map;
 final class ChangeSetJson {
 
   /** One factory: {@code Json.createArrayBuilder()} looks the JSON-P provider up on every call. */
-  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+  static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
   private ChangeSetJson() {}
 

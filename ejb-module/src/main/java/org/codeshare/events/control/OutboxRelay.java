@@ -9,14 +9,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -26,12 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Publishes the outbox to Kafka: on a timer ({@code codeshare.outbox.relay-interval}) and right
- * after any transaction that wrote an event. After a failure it backs off, doubling up to {@code
- * codeshare.outbox.max-backoff}; events wait in the table meanwhile. Old events are pruned after
- * {@code codeshare.outbox.retention}.
+ * Publishes the outbox to Kafka: on a timer ({@code codeshare.outbox.relay-interval}) and soon
+ * after any transaction that wrote an event ({@link OutboxNudges}). After a failure it backs off,
+ * doubling up to {@code codeshare.outbox.max-backoff}; events wait in the table meanwhile. Old
+ * events are pruned after {@code codeshare.outbox.retention}. Application-scoped for CDI too, so
+ * that the event every commit fires reaches the one instance: a dependent-scoped session bean would
+ * be looked up in JNDI for each of them.
  */
 @Singleton
+@ApplicationScoped
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxRelay {
@@ -40,7 +41,6 @@ public class OutboxRelay {
   public static final String BACKLOG = "codeshare_outbox_backlog";
 
   @Resource TimerService timers;
-  @Resource ManagedScheduledExecutorService scheduler;
   @Inject OutboxBatch batch;
   @Inject EventProducer producer;
   @Inject MetricRegistry registry;
@@ -48,10 +48,6 @@ public class OutboxRelay {
   @Inject
   @ConfigProperty(name = "codeshare.outbox.relay-interval", defaultValue = "PT1S")
   Duration interval;
-
-  @Inject
-  @ConfigProperty(name = "codeshare.outbox.nudge-delay", defaultValue = "PT0.05S")
-  Duration nudgeDelay;
 
   @Inject
   @ConfigProperty(name = "codeshare.outbox.batch-size", defaultValue = "500")
@@ -69,7 +65,6 @@ public class OutboxRelay {
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicLong backlog = new AtomicLong();
   private volatile Instant pausedUntil = Instant.EPOCH;
   private volatile Duration backoff = Duration.ZERO;
@@ -95,23 +90,6 @@ public class OutboxRelay {
       backlog.set(batch.backlog());
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "cannot count the outbox", e);
-    }
-  }
-
-  /**
-   * A committed transaction that wrote an event asks for a round soon; the nudges of {@code
-   * codeshare.outbox.nudge-delay} are served by one round, so busy editing sends batches.
-   */
-  public void nudge(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
-    if (producer.configured() && scheduled.compareAndSet(false, true)) {
-      scheduler.schedule(
-          () -> {
-            scheduled.set(false);
-            relay();
-          },
-          Math.max(0, nudgeDelay.toMillis()),
-          TimeUnit.MILLISECONDS);
     }
   }
 
