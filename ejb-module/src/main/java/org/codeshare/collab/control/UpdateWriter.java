@@ -1,9 +1,7 @@
 package org.codeshare.collab.control;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,19 +17,21 @@ import org.codeshare.database.control.Migrations;
 import org.codeshare.events.control.EventRows;
 import org.codeshare.events.entity.OutboxEvent;
 import org.codeshare.rooms.entity.RoomRole;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The editing path's commit in the common case, in plain JDBC: one guarded {@code update rooms}
  * that moves the version only if the room is still at the expected one, still there and open to
  * every pusher's role (it also takes the row lock that orders writers on all nodes), the updates
  * and their {@code document.updated} events. On PostgreSQL that is one statement (data-modifying
- * {@code with} clauses over arrays) in autocommit: one round trip, committed when it returns. On
- * other databases it is the update and two batches in one transaction. When the guard does not
- * hold, nothing is written and the caller takes {@link UpdateLog#appendAll}, which tells why
- * (another node was first, a lock, a deletion) and deals with it.
+ * {@code with} clauses over arrays) in autocommit, shared with the other rooms committing at the
+ * same time ({@link GroupCommit}, at most {@code codeshare.collab.commit-max-rooms}): one round
+ * trip, committed when it returns. On other databases it is the update and two batches in one
+ * transaction. When the guard does not hold, nothing is written and the caller takes {@link
+ * UpdateLog#appendAll}, which tells why (another node was first, a lock, a deletion) and deals with
+ * it.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class UpdateWriter {
 
   private static final String MOVE_VERSION =
@@ -43,33 +43,23 @@ public class UpdateWriter {
           + " values (?, ?, ?, ?, ?, ?)";
   private static final String INSERT_EVENT =
       "insert into outbox (topic, event_key, payload, created_at) values (?, ?, ?, ?)";
-  private static final String APPEND_IN_ONE =
-      "with moved as (update rooms set version = ?, updated_at = ? where id = ? and version = ?"
-          + " and deleted_at is null%s returning id),"
-          + " appended as (insert into room_updates"
-          + " (room_id, version, client_id, author_id, changes, created_at)"
-          + " select moved.id, u.version, u.client_id, u.author_id, u.changes, ? from moved,"
-          + " unnest(?::bigint[], ?::varchar[], ?::uuid[], ?::varchar[])"
-          + " as u(version, client_id, author_id, changes)),"
-          + " queued as (insert into outbox (topic, event_key, payload, created_at)"
-          + " select e.topic, e.event_key, e.payload, e.created_at from moved,"
-          + " unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[]) with ordinality"
-          + " as e(topic, event_key, payload, created_at, position) order by e.position)"
-          + " select count(*) from moved";
-  private static final String APPEND_IN_ONE_BY_OWNERS = APPEND_IN_ONE.formatted("");
-  private static final String APPEND_IN_ONE_UNLOCKED = APPEND_IN_ONE.formatted(ONLY_UNLOCKED);
 
   @Resource(lookup = Migrations.DATA_SOURCE)
   DataSource dataSource;
 
   @Inject EventRows events;
 
+  @Inject
+  @ConfigProperty(name = "codeshare.collab.commit-max-rooms", defaultValue = "64")
+  int maxRooms = 64;
+
   Clock clock = Clock.systemUTC();
 
-  private Boolean postgres;
+  private volatile Boolean postgres;
+  private volatile GroupCommit group;
 
-  /** One commit: the pushes after version {@code expected}, up to {@code version}. */
-  private record Batch(
+  /** One room's commit: the pushes after version {@code expected}, up to {@code version}. */
+  record Batch(
       UUID roomId,
       long expected,
       long version,
@@ -105,12 +95,8 @@ public class UpdateWriter {
       rows.add(events.documentUpdated(roomId, push.authorId(), first, version, now));
     }
     var batch = new Batch(roomId, expected, version, pushes, rows, at, ownersOnly);
-    try (var connection = dataSource.getConnection()) {
-      boolean moved =
-          isPostgres(connection)
-              ? appendInOne(connection, batch)
-              : appendInSteps(connection, batch);
-      if (!moved) {
+    try {
+      if (!(isPostgres() ? group().append(batch) : appendInSteps(batch))) {
         return Optional.empty();
       }
     } catch (SQLException e) {
@@ -120,81 +106,44 @@ public class UpdateWriter {
     return Optional.of(new UpdateLog.Committed(expected, List.of(), committed));
   }
 
-  private boolean isPostgres(Connection connection) throws SQLException {
+  private boolean isPostgres() throws SQLException {
     if (postgres == null) {
-      postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+      try (var connection = dataSource.getConnection()) {
+        postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+      }
     }
     return postgres;
   }
 
-  private static boolean appendInOne(Connection connection, Batch batch) throws SQLException {
-    var pushes = batch.pushes();
-    var rows = batch.rows();
-    long expected = batch.expected();
-    long version = batch.version();
-    var at = batch.at();
-    int count = (int) (version - expected);
-    var versions = new Long[count];
-    var clients = new String[count];
-    var authors = new UUID[count];
-    var changes = new String[count];
-    int i = 0;
-    for (var push : pushes) {
-      for (var update : push.updates()) {
-        versions[i] = expected + i + 1;
-        clients[i] = update.clientId();
-        authors[i] = push.authorId();
-        changes[i++] = update.changes().toJsonText();
+  GroupCommit group() {
+    if (group == null) {
+      synchronized (this) {
+        if (group == null) {
+          group = new GroupCommit(dataSource, maxRooms);
+        }
       }
     }
-    var topics = new String[rows.size()];
-    var keys = new String[rows.size()];
-    var payloads = new String[rows.size()];
-    var created = new Timestamp[rows.size()];
-    for (int e = 0; e < rows.size(); e++) {
-      topics[e] = rows.get(e).topic();
-      keys[e] = rows.get(e).eventKey();
-      payloads[e] = rows.get(e).payload();
-      created[e] = Timestamp.from(rows.get(e).createdAt());
-    }
-    connection.setAutoCommit(true);
-    var sql = batch.ownersOnly() ? APPEND_IN_ONE_BY_OWNERS : APPEND_IN_ONE_UNLOCKED;
-    try (var statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, version);
-      statement.setTimestamp(2, at);
-      statement.setObject(3, batch.roomId());
-      statement.setLong(4, expected);
-      statement.setTimestamp(5, at);
-      statement.setArray(6, connection.createArrayOf("bigint", versions));
-      statement.setArray(7, connection.createArrayOf("varchar", clients));
-      statement.setArray(8, connection.createArrayOf("uuid", authors));
-      statement.setArray(9, connection.createArrayOf("varchar", changes));
-      statement.setArray(10, connection.createArrayOf("varchar", topics));
-      statement.setArray(11, connection.createArrayOf("varchar", keys));
-      statement.setArray(12, connection.createArrayOf("varchar", payloads));
-      statement.setArray(13, connection.createArrayOf("timestamptz", created));
-      try (var result = statement.executeQuery()) {
-        return result.next() && result.getInt(1) == 1;
-      }
-    }
+    return group;
   }
 
-  private static boolean appendInSteps(Connection connection, Batch batch) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      if (!moveVersion(connection, batch)) {
-        connection.rollback();
-        return false;
+  private boolean appendInSteps(Batch batch) throws SQLException {
+    try (var connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        if (!moveVersion(connection, batch)) {
+          connection.rollback();
+          return false;
+        }
+        insertUpdates(connection, batch);
+        insertEvents(connection, batch.rows());
+        connection.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
       }
-      insertUpdates(connection, batch);
-      insertEvents(connection, batch.rows());
-      connection.commit();
-      return true;
-    } catch (SQLException | RuntimeException e) {
-      rollbackQuietly(connection, e);
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
     }
   }
 

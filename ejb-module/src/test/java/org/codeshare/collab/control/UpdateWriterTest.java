@@ -10,6 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.Update;
@@ -119,6 +123,112 @@ class UpdateWriterTest {
         .isEmpty();
     assertThat(query("select count(*) from room_updates where room_id = '" + room + "'"))
         .containsExactly("0");
+  }
+
+  @Test
+  void roomsCommittingAtOnceShareAStatementAndKeepTheirOwnGuards() throws Exception {
+    var blocked = room(false);
+    var good = room(false);
+    var stale = room(false);
+    var pool = Executors.newFixedThreadPool(3);
+    try (var holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (var lock = holder.createStatement()) {
+        lock.executeQuery("select id from rooms where id = '" + blocked + "' for update").close();
+      }
+      var first = pool.submit(() -> writer.tryAppend(blocked, 0, List.of(ownerPush("b1"))));
+      awaitTrue(() -> writer.group().statements() == 1);
+      var second = pool.submit(() -> writer.tryAppend(good, 0, List.of(ownerPush("g1"))));
+      var third = pool.submit(() -> writer.tryAppend(stale, 5, List.of(ownerPush("s1"))));
+      awaitTrue(() -> writer.group().waiting() == 2);
+      holder.commit(); // the first statement goes through; the other two wait for the next
+
+      assertThat(first.get(10, TimeUnit.SECONDS)).isPresent();
+      assertThat(second.get(10, TimeUnit.SECONDS)).isPresent();
+      assertThat(third.get(10, TimeUnit.SECONDS)).isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(writer.group().statements()).isEqualTo(2);
+    assertThat(query("select version from rooms where id = '" + good + "'")).containsExactly("1");
+    assertThat(query("select version from rooms where id = '" + stale + "'")).containsExactly("0");
+    assertThat(query("select client_id from room_updates where room_id = '" + good + "'"))
+        .containsExactly("g1");
+    assertThat(query("select count(*) from room_updates where room_id = '" + stale + "'"))
+        .containsExactly("0");
+    assertThat(query("select count(*) from outbox where event_key = '" + stale + "'"))
+        .containsExactly("0");
+  }
+
+  @Test
+  void manyRoomsCommittingConcurrentlyEachGetEveryUpdateInOrder() throws Exception {
+    int rooms = 12;
+    int commits = 25;
+    var ids = new ArrayList<UUID>();
+    for (int r = 0; r < rooms; r++) {
+      ids.add(room(false));
+    }
+    var pool = Executors.newFixedThreadPool(rooms);
+    var start = new CountDownLatch(1);
+    var results = new ArrayList<Future<Integer>>();
+    for (var id : ids) {
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                int refused = 0;
+                for (int v = 0; v < commits; v++) {
+                  writer.tryAppend(id, v, List.of(ownerPush("c" + v))).orElseThrow();
+                  if (writer.tryAppend(id, v, List.of(ownerPush("late" + v))).isEmpty()) {
+                    refused++; // the room is at v + 1 now
+                  }
+                }
+                return refused;
+              }));
+    }
+    start.countDown();
+    for (var result : results) {
+      assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(commits);
+    }
+    pool.shutdown();
+    var expected = new ArrayList<String>();
+    for (int v = 0; v < commits; v++) {
+      expected.add((v + 1) + " c" + v);
+    }
+    for (var id : ids) {
+      assertThat(query("select version from rooms where id = '" + id + "'"))
+          .containsExactly(String.valueOf(commits));
+      assertThat(
+              query(
+                  "select version || ' ' || client_id from room_updates where room_id = '"
+                      + id
+                      + "' order by version"))
+          .containsExactlyElementsOf(expected);
+      assertThat(
+              query(
+                  "select payload::json->'data'->>'toVersion' from outbox where event_key = '"
+                      + id
+                      + "' order by id"))
+          .containsExactlyElementsOf(
+              java.util.stream.IntStream.rangeClosed(1, commits)
+                  .mapToObj(String::valueOf)
+                  .toList());
+    }
+  }
+
+  private UpdateLog.Authored ownerPush(String clientId) {
+    return push(owner, RoomRole.OWNER, clientId, clientId);
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 10 s");
+      }
+      Thread.sleep(10);
+    }
   }
 
   private UpdateLog.Authored push(UUID author, RoomRole role, String clientId, String... texts) {

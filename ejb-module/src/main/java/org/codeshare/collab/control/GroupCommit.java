@@ -1,0 +1,215 @@
+package org.codeshare.collab.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The commits of several rooms in one PostgreSQL statement. Room actors hand their batch in; one of
+ * them (the leader) takes every batch waiting, at most {@code maxRooms}, writes them together and
+ * tells each whether its room moved, while the batches arriving meanwhile queue for the next
+ * statement. A busy node so commits as often as the database answers, not once per room. Each room
+ * keeps its own guard (its version, not deleted, open to the pushers' roles): one room's refusal
+ * does not hold up the others. The rooms' rows are locked in id order, so two nodes writing the
+ * same rooms cannot deadlock.
+ */
+final class GroupCommit {
+
+  private static final String APPEND =
+      "with want as (select * from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::boolean[])"
+          + " as w(id, expected, version, owners_only)),"
+          + " locked as (select r.id from rooms r join want w on r.id = w.id"
+          + " where r.version = w.expected and r.deleted_at is null"
+          + " and (w.owners_only or r.locked = false) order by r.id for update of r),"
+          + " moved as (update rooms r set version = w.version, updated_at = ?"
+          + " from want w join locked l on l.id = w.id where r.id = w.id returning r.id),"
+          + " appended as (insert into room_updates"
+          + " (room_id, version, client_id, author_id, changes, created_at)"
+          + " select u.room_id, u.version, u.client_id, u.author_id, u.changes, ?"
+          + " from unnest(?::uuid[], ?::bigint[], ?::varchar[], ?::uuid[], ?::varchar[])"
+          + " as u(room_id, version, client_id, author_id, changes)"
+          + " join moved m on m.id = u.room_id),"
+          + " queued as (insert into outbox (topic, event_key, payload, created_at)"
+          + " select e.topic, e.event_key, e.payload, e.created_at"
+          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[])"
+          + " with ordinality as e(room_id, topic, event_key, payload, created_at, position)"
+          + " join moved m on m.id = e.room_id order by e.position)"
+          + " select id from moved";
+
+  /** One room's batch waiting for a statement, and what became of it. */
+  private static final class Waiting {
+    final UpdateWriter.Batch batch;
+    boolean done;
+    boolean moved;
+    SQLException failure;
+
+    Waiting(UpdateWriter.Batch batch) {
+      this.batch = batch;
+    }
+  }
+
+  private final DataSource dataSource;
+  private final int maxRooms;
+  private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+  private boolean leading;
+  private long statements;
+
+  GroupCommit(DataSource dataSource, int maxRooms) {
+    this.dataSource = dataSource;
+    this.maxRooms = Math.max(1, maxRooms);
+  }
+
+  /**
+   * Writes {@code batch} with whatever other rooms' batches are waiting; true when its room moved
+   * (everything written), false when its guard did not hold (nothing written for it).
+   *
+   * @throws SQLException when the statement failed; it may or may not have been committed
+   */
+  boolean append(UpdateWriter.Batch batch) throws SQLException {
+    var mine = new Waiting(batch);
+    synchronized (this) {
+      queue.addLast(mine);
+    }
+    while (true) {
+      List<Waiting> group;
+      synchronized (this) {
+        while (!mine.done && leading) {
+          waitForLeader();
+        }
+        if (mine.done) {
+          if (mine.failure != null) {
+            throw mine.failure;
+          }
+          return mine.moved;
+        }
+        leading = true;
+        statements++;
+        group = new ArrayList<>();
+        while (!queue.isEmpty() && group.size() < maxRooms) {
+          group.add(queue.pollFirst());
+        }
+      }
+      Set<UUID> moved = null;
+      SQLException failure = null;
+      try {
+        moved = write(group);
+      } catch (SQLException e) {
+        failure = e;
+      } catch (RuntimeException e) {
+        failure = new SQLException("group commit failed", e);
+      }
+      synchronized (this) {
+        for (var waiting : group) {
+          waiting.moved = moved != null && moved.contains(waiting.batch.roomId());
+          waiting.failure = failure;
+          waiting.done = true;
+        }
+        leading = false;
+        notifyAll();
+      }
+    }
+  }
+
+  /** How many statements were written so far. */
+  synchronized long statements() {
+    return statements;
+  }
+
+  /** How many batches wait for the next statement. */
+  synchronized int waiting() {
+    return queue.size();
+  }
+
+  private void waitForLeader() {
+    try {
+      wait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the commit", e);
+    }
+  }
+
+  private Set<UUID> write(List<Waiting> group) throws SQLException {
+    int rooms = group.size();
+    var ids = new UUID[rooms];
+    var expected = new Long[rooms];
+    var versions = new Long[rooms];
+    var ownersOnly = new Boolean[rooms];
+    var updateRooms = new ArrayList<UUID>();
+    var updateVersions = new ArrayList<Long>();
+    var clients = new ArrayList<String>();
+    var authors = new ArrayList<UUID>();
+    var changes = new ArrayList<String>();
+    var eventRooms = new ArrayList<UUID>();
+    var topics = new ArrayList<String>();
+    var keys = new ArrayList<String>();
+    var payloads = new ArrayList<String>();
+    var created = new ArrayList<Timestamp>();
+    for (int r = 0; r < rooms; r++) {
+      var batch = group.get(r).batch;
+      ids[r] = batch.roomId();
+      expected[r] = batch.expected();
+      versions[r] = batch.version();
+      ownersOnly[r] = batch.ownersOnly();
+      long version = batch.expected();
+      for (var push : batch.pushes()) {
+        for (var update : push.updates()) {
+          updateRooms.add(batch.roomId());
+          updateVersions.add(++version);
+          clients.add(update.clientId());
+          authors.add(push.authorId());
+          changes.add(update.changes().toJsonText());
+        }
+      }
+      for (var row : batch.rows()) {
+        eventRooms.add(batch.roomId());
+        topics.add(row.topic());
+        keys.add(row.eventKey());
+        payloads.add(row.payload());
+        created.add(Timestamp.from(row.createdAt()));
+      }
+    }
+    var at = group.get(0).batch.at();
+    try (var connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      try (var statement = connection.prepareStatement(APPEND)) {
+        int p = 1;
+        statement.setArray(p++, array(connection, "uuid", ids));
+        statement.setArray(p++, array(connection, "bigint", expected));
+        statement.setArray(p++, array(connection, "bigint", versions));
+        statement.setArray(p++, array(connection, "boolean", ownersOnly));
+        statement.setTimestamp(p++, at);
+        statement.setTimestamp(p++, at);
+        statement.setArray(p++, array(connection, "uuid", updateRooms.toArray()));
+        statement.setArray(p++, array(connection, "bigint", updateVersions.toArray()));
+        statement.setArray(p++, array(connection, "varchar", clients.toArray()));
+        statement.setArray(p++, array(connection, "uuid", authors.toArray()));
+        statement.setArray(p++, array(connection, "varchar", changes.toArray()));
+        statement.setArray(p++, array(connection, "uuid", eventRooms.toArray()));
+        statement.setArray(p++, array(connection, "varchar", topics.toArray()));
+        statement.setArray(p++, array(connection, "varchar", keys.toArray()));
+        statement.setArray(p++, array(connection, "varchar", payloads.toArray()));
+        statement.setArray(p, array(connection, "timestamptz", created.toArray()));
+        var moved = new HashSet<UUID>();
+        try (var result = statement.executeQuery()) {
+          while (result.next()) {
+            moved.add(result.getObject(1, UUID.class));
+          }
+        }
+        return moved;
+      }
+    }
+  }
+
+  private static java.sql.Array array(Connection connection, String type, Object[] values)
+      throws SQLException {
+    return connection.createArrayOf(type, values);
+  }
+}
