@@ -181,6 +181,11 @@ final class RedisPresence {
     BEAT.run(redis, List.of(NODES), List.of(node, ttl));
   }
 
+  /** This node stops: it is no longer alive for the others, whatever it left behind. */
+  void retire() {
+    redis.zrem(NODES, node);
+  }
+
   void enter(UUID roomId, Peer peer) {
     ENTER.run(redis, List.of(roster(roomId)), List.of(peer.id(), entry(peer), ttl));
   }

@@ -204,6 +204,21 @@ class RedisPresenceTest {
     beatUntil(() -> b.presence().claim(room, "editor-7", "bob", "person-2"), b);
   }
 
+  @Test
+  void aClientIdLeftBehindByADrainedNodeIsFreeAtOnce() {
+    var drained = node();
+    var b = node();
+    drained.presence().enter(room, peer("ann"), "ann");
+    drained.presence().claim(room, "editor-7", "ann", "person-1");
+    b.presence().enter(room, peer("bob"), "bob");
+    assertThat(b.presence().claim(room, "editor-7", "bob", "person-2")).isFalse();
+
+    drained.presence().retire(); // its leave never reached Redis
+
+    assertThat(b.presence().claim(room, "editor-7", "bob", "person-2")).isTrue();
+    assertThat(b.presence().elsewhere(room)).isEmpty();
+  }
+
   private static final class Threads implements ManagedThreadFactory {
     @Override
     public Thread newThread(Runnable task) {
