@@ -42,6 +42,23 @@ export async function person(name, { width = 1280, height = 720 } = {}) {
     if (message.text().startsWith("CSP violation")) violations.push(`${name}: ${message.text()}`);
   });
   page.on("pageerror", (error) => violations.push(`${name}: page error ${error.message}`));
+  // What the editor socket said besides edits, cursors and presence, for failure messages.
+  const socketLog = [];
+  page.on("websocket", (ws) => {
+    socketLog.push(`open ${ws.url().split("?")[0]}`);
+    ws.on("framesent", (frame) => {
+      if (typeof frame.payload === "string" && !/"type":"(cursor|ping|chat)"/.test(frame.payload)) {
+        socketLog.push(`sent ${frame.payload.slice(0, 300)}`);
+      }
+    });
+    ws.on("framereceived", (frame) => {
+      const type = /"type":"(\w+)"/.exec(String(frame.payload))?.[1];
+      if (type === "hello" || type === "error") socketLog.push(`got ${String(frame.payload).slice(0, 300)}`);
+      if (type === "updates") socketLog.push(`got ${String(frame.payload).slice(0, 300)}`);
+    });
+    ws.on("close", () => socketLog.push("closed"));
+  });
+  page.socketLog = socketLog;
   return { name, context, page };
 }
 
@@ -94,6 +111,32 @@ export async function awaitText(page, check, what) {
     await page.waitForTimeout(100);
   }
   assert.fail(`${what}; the editor shows ${JSON.stringify(text)}`);
+}
+
+/** Every remote cursor label on the page: the name and the text of the line it is on. */
+export function remoteLabels(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector(".editor-host").shadowRoot;
+    return Array.from(root.querySelectorAll(".cm-remote-label"), (label) => {
+      const line = label.closest(".cm-line")?.cloneNode(true);
+      line?.querySelectorAll(".cm-remote-cursor").forEach((node) => node.remove());
+      return { name: label.textContent, line: line?.textContent ?? null };
+    });
+  });
+}
+
+/** Waits until the page shows `name`'s cursor label on a line containing `text`. */
+export async function awaitLabelOnLine(page, name, text) {
+  const deadline = Date.now() + TIMEOUT;
+  let labels;
+  while (Date.now() < deadline) {
+    labels = await remoteLabels(page);
+    if (labels.some((l) => l.name === name && l.line?.includes(text))) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`${name}'s cursor is not on the line with ${JSON.stringify(text)}: ${JSON.stringify(labels)}`
+    + `; the editor shows ${JSON.stringify(await editorText(page))}`
+    + `; its socket: ${(page.socketLog ?? []).join("\n")}`);
 }
 
 /** Waits until every page shows the same text, and returns it. */

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  useBrowser, person, createRoom, openRoom, typeAtEnd, awaitSameText, artifact,
+  useBrowser, person, createRoom, openRoom, typeAtEnd, awaitSameText, awaitLabelOnLine, artifact,
 } from "./app.mjs";
 
 useBrowser();
@@ -52,9 +52,8 @@ test("two people typing at once end with the same text and see each other", asyn
 
   // Each sees the other's cursor with a name label where it is (after the last word each typed,
   // though the cursor may have arrived before the words), and in the people list.
-  const lineOf = (page, text) => page.locator(".cm-line").filter({ hasText: text });
-  await lineOf(ada.page, "print(greet").locator(".cm-remote-label", { hasText: "Bob" }).waitFor();
-  await lineOf(bob.page, "Hello, {name}").locator(".cm-remote-label", { hasText: "Ada" }).waitFor();
+  await awaitLabelOnLine(ada.page, "Bob", 'print(greet("Bob"))');
+  await awaitLabelOnLine(bob.page, "Ada", 'return f"Hello, {name}!"');
   await ada.page.locator(".people .person-name", { hasText: "Bob" }).waitFor();
   await bob.page.locator(".people .person-name", { hasText: "Ada" }).waitFor();
   assert.equal(await ada.page.locator(".people .person").count(), 2);

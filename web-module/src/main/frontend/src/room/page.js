@@ -56,7 +56,10 @@ class RoomPage {
       editor: this.editor,
       send: (m) => this.connection.send(m),
       reconnect: () => this.connection.reconnectNow(),
-      onChange: () => this.renderStatus(),
+      onChange: () => {
+        this.renderStatus();
+        if (this.cursorWaiting && this.sync.unsent === 0) this.sendCursor();
+      },
       onRefused: (code, lost) => toast(`${SERVER_ERRORS[code] ?? "The server refused the edit."} `
         + `${lost} unsaved edit${lost === 1 ? " was" : "s were"} undone.`, "error"),
     });
@@ -209,9 +212,15 @@ class RoomPage {
     }, 80);
   }
 
+  /**
+   * Sends the selection once the local edits are confirmed: positions inside text not yet
+   * confirmed could not be placed exactly by the others (a cursor between two new lines would land
+   * after both). Meanwhile the others carry the last cursor along with the edits as they arrive.
+   */
   sendCursor() {
     if (!this.sync.ready || !this.connection.open) return;
-    this.connection.send(this.sync.cursorMessage());
+    this.cursorWaiting = this.sync.unsent > 0;
+    if (!this.cursorWaiting) this.connection.send(this.sync.cursorMessage());
   }
 
   follow(id) {

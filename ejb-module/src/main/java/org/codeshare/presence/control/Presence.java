@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.codeshare.lifecycle.entity.NodeDraining;
 import org.codeshare.presence.entity.Peer;
 import org.codeshare.redis.control.RedisConnection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,17 +98,13 @@ public class Presence {
   }
 
   /**
-   * The node has drained (every connection left and was closed): it stops heartbeating and takes
+   * The node is draining and its connections have left their rooms: it stops heartbeating and takes
    * itself off the live nodes at once, so that whatever a leave could not remove from Redis (an
    * entry, a client ID claim) counts as a dead node's on every other node now rather than when the
    * node's last heartbeat expires. An editor reconnecting elsewhere is then not told {@code
    * client-id-taken} over its own previous connection.
    */
-  public void onDraining(@Observes NodeDraining draining) {
-    retire();
-  }
-
-  synchronized void retire() {
+  public synchronized void retire() {
     if (timer != null) {
       timer.shutdownNow();
       timer = null;

@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.control.CollabSettings;
 import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.presence.control.Presence;
 
 /**
  * The editor sockets open on this node, by WebSocket session id; closes the ones that sent nothing
@@ -32,6 +33,7 @@ public class EditorSessions {
 
   @Inject CollabSettings settings;
   @Inject RoomSequencer rooms;
+  @Inject Presence presence;
   @Resource ManagedThreadFactory threads;
 
   private final ConcurrentHashMap<String, EditorConnection> open = new ConcurrentHashMap<>();
@@ -72,10 +74,10 @@ public class EditorSessions {
 
   /**
    * Sends every editor elsewhere: each connection first leaves its room, which releases its client
-   * IDs on every node, and only when the rooms have taken that (at most {@code timeout}) are the
-   * sockets closed with {@code code}. An editor that reconnects to another node at once can then
-   * push under its client ID instead of being told {@code client-id-taken}. Returns how many
-   * sockets there were.
+   * IDs on every node; when the rooms have taken that (at most {@code timeout}) the node takes
+   * itself off the live nodes ({@link Presence#retire}), and only then are the sockets closed with
+   * {@code code}. An editor that reconnects to another node at once can then push under its client
+   * ID instead of being told {@code client-id-taken}. Returns how many sockets there were.
    */
   public int leaveAndCloseAll(int code, String reason, Duration timeout) {
     var all = new ArrayList<EditorConnection>();
@@ -90,6 +92,7 @@ public class EditorSessions {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    presence.retire();
     all.forEach(connection -> connection.close(code, reason));
     return all.size();
   }
