@@ -1,5 +1,6 @@
 package org.codeshare.collab.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,6 +125,13 @@ public class UpdateWriter {
       }
     }
     return group;
+  }
+
+  @PreDestroy
+  void close() {
+    if (group != null) {
+      group.close();
+    }
   }
 
   private boolean appendInSteps(Batch batch) throws SQLException {
