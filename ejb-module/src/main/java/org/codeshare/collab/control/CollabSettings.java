@@ -73,7 +73,7 @@ public class CollabSettings {
   int threads;
 
   @Inject
-  @ConfigProperty(name = "codeshare.collab.writer-threads", defaultValue = "2")
+  @ConfigProperty(name = "codeshare.collab.writer-threads", defaultValue = "0")
   int writerThreads;
 
   @Inject
@@ -136,8 +136,9 @@ public class CollabSettings {
     return Math.max(1, threads);
   }
 
+  /** Threads writing frames to the sockets; 0: the room's actor writes them itself. */
   public int writerThreads() {
-    return Math.max(1, writerThreads);
+    return Math.max(0, writerThreads);
   }
 
   public int chatHistory() {

@@ -63,7 +63,7 @@ final class Sender {
     if (overflowed) {
       overflow.run();
     } else if (!writers.execute(this::pump)) {
-      pump(); // the node is stopping: write here
+      pump(); // no writer threads, or the node is stopping: write here
     }
   }
 

@@ -12,9 +12,11 @@ import java.util.concurrent.RejectedExecutionException;
 import org.codeshare.collab.control.CollabSettings;
 
 /**
- * The threads that write frames to the editor sockets ({@code codeshare.collab.writer-threads}). A
- * room's actor only queues a frame per socket; writing it (framing and the system call) happens
- * here, so a busy room's fan-out overlaps its next commit instead of delaying it.
+ * Threads that write frames to the editor sockets ({@code codeshare.collab.writer-threads}): with
+ * them a room's actor only queues a frame per socket and its fan-out overlaps its next commit. By
+ * default there are none and the actor writes its frames itself: on two cores the threads cost more
+ * than they overlapped (a busy room committed and sent more often, for more CPU; p95 at 300 authors
+ * 378 and 1,569 ms with two threads against 72 and 81 ms without, docs/benchmarks.md).
  */
 @ApplicationScoped
 public class SocketWriters {
@@ -26,16 +28,26 @@ public class SocketWriters {
 
   @PostConstruct
   void start() {
-    pool = Executors.newFixedThreadPool(settings.writerThreads(), threads);
+    if (settings.writerThreads() > 0) {
+      pool = Executors.newFixedThreadPool(settings.writerThreads(), threads);
+    }
   }
 
   @PreDestroy
   void stop() {
-    pool.shutdown();
+    if (pool != null) {
+      pool.shutdown();
+    }
   }
 
-  /** Runs {@code writing} on a writer thread; false when the node is shutting down. */
+  /**
+   * Runs {@code writing} on a writer thread; false when there are none (the caller writes) or the
+   * node is shutting down.
+   */
   boolean execute(Runnable writing) {
+    if (pool == null) {
+      return false;
+    }
     try {
       pool.execute(writing);
       return true;
