@@ -9,6 +9,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -63,6 +65,7 @@ public class SnapshotTimer {
 
   Clock clock = Clock.systemUTC();
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean hurry;
 
   @PostConstruct
   void start() {
@@ -70,28 +73,43 @@ public class SnapshotTimer {
     timers.createIntervalTimer(millis, millis, new TimerConfig("snapshots", false));
   }
 
+  /**
+   * A timer round spreads its rooms over half the interval: a round of hundreds of busy rooms at
+   * once held the editing path's threads, the database and the disk for seconds every interval, and
+   * set the tail of every edit's latency (docs/benchmarks.md).
+   */
   @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each step commits on its own
   void tick() {
-    snapshotChangedRooms();
+    snapshotChangedRooms(interval.dividedBy(2));
   }
 
   /**
    * The node is stopping: the rooms it has in memory are snapshotted once more, so a restart loads
-   * them from a snapshot instead of replaying their updates. A round already running is left to
-   * finish on its own.
+   * them from a snapshot instead of replaying their updates. A round already running finishes on
+   * its own, without its pauses.
    */
   public void onDraining(@Observes NodeDraining draining) {
-    snapshotChangedRooms();
+    hurry = true;
+    snapshotChangedRooms(Duration.ZERO);
   }
 
-  /** One round over the rooms that changed; overlapping rounds on this node are skipped. */
-  public void snapshotChangedRooms() {
+  /**
+   * One round over the rooms that changed, with pauses between them so that it takes about {@code
+   * spread}; overlapping rounds on this node are skipped.
+   */
+  void snapshotChangedRooms(Duration spread) {
     if (!running.compareAndSet(false, true)) {
       return;
     }
     try {
-      var now = clock.instant();
-      for (var roomId : catalog.due(now, roomsPerRound)) {
+      var due = catalog.due(clock.instant(), roomsPerRound);
+      long pause = due.size() < 2 ? 0 : spread.toNanos() / due.size();
+      for (int i = 0; i < due.size(); i++) {
+        if (i > 0 && !pause(pause)) {
+          return; // the node is stopping
+        }
+        var roomId = due.get(i);
         if (catalog.claim(roomId, clock.instant(), clock.instant().plus(lease))) {
           snapshot(roomId);
         }
@@ -100,6 +118,20 @@ public class SnapshotTimer {
       LOG.log(Level.WARNING, "snapshot round failed", e);
     } finally {
       running.set(false);
+    }
+  }
+
+  /** Waits {@code nanos} unless the node drains; false when interrupted. */
+  private boolean pause(long nanos) {
+    if (nanos <= 0 || hurry) {
+      return true;
+    }
+    try {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
