@@ -36,11 +36,8 @@ final class LiveRoom {
   private final RoomSequencer rooms;
   private final Mailbox mailbox;
 
-  private boolean loaded;
   private boolean closed;
-  private String doc = "";
-  private long version;
-  private final RecentUpdates recent;
+  private final RoomText text;
   private List<Commit.Queued> queued = new ArrayList<>();
   private final Members members;
   private final Outgoing outgoing;
@@ -49,7 +46,7 @@ final class LiveRoom {
     this.id = id;
     this.rooms = rooms;
     this.mailbox = new Mailbox(rooms.pool());
-    this.recent = new RecentUpdates(rooms.settings().historyWindow());
+    this.text = new RoomText(rooms.settings().historyWindow());
     this.members = new Members(id, rooms.fanout(), rooms.presence());
     this.outgoing =
         new Outgoing(
@@ -109,12 +106,13 @@ final class LiveRoom {
         throw new ProtocolError(ProtocolError.FORBIDDEN, "viewers cannot edit");
       }
       members.claim(push.updates().get(0).clientId(), author);
-      if (push.version() > version) {
+      if (push.version() > text.version()) {
         resync(); // the client may come from a node this one has not heard from yet
       }
-      if (push.version() > version) {
+      if (push.version() > text.version()) {
         throw new ProtocolError(
-            ProtocolError.BAD_VERSION, "the room is at version " + version + ", not yet there");
+            ProtocolError.BAD_VERSION,
+            "the room is at version " + text.version() + ", not yet there");
       }
       queued.add(new Commit.Queued(author, push.version(), push.updates()));
       if (queued.size() == 1) {
@@ -140,11 +138,11 @@ final class LiveRoom {
     if (participant == null) {
       return;
     }
-    if (from > version) {
+    if (from > text.version()) {
       resync(); // the client may come from a node this one has not heard from yet
     }
     outgoing.flush(); // so that the answer and the frames after it follow each other
-    if (from > version || version - from > rooms.settings().maxPullUpdates()) {
+    if (from > text.version() || text.version() - from > rooms.settings().maxPullUpdates()) {
       participant.outlet().send(hello(participant));
       return;
     }
@@ -190,7 +188,8 @@ final class LiveRoom {
 
   /** Updates another node accepted, {@code from + 1} onwards. */
   void remote(long from, List<Update> updates) {
-    if (!loaded || from + updates.size() <= version) {
+    long version = text.version();
+    if (!text.loaded() || from + updates.size() <= version) {
       return;
     }
     if (from > version) {
@@ -207,7 +206,7 @@ final class LiveRoom {
 
   /** Holds the connections to the room's rights as they are now in the database. */
   void refreshRights() {
-    if (!loaded || members.isEmpty()) {
+    if (!text.loaded() || members.isEmpty()) {
       return;
     }
     Optional<RoomRights.Current> rights;
@@ -237,11 +236,11 @@ final class LiveRoom {
 
   /** Takes in whatever the database has beyond this node's version. */
   void resync() {
-    if (!loaded || members.isEmpty()) {
+    if (!text.loaded() || members.isEmpty()) {
       return;
     }
     try {
-      catchUp(rooms.log().since(id, version));
+      catchUp(rooms.log().since(id, text.version()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id, e);
     }
@@ -262,11 +261,11 @@ final class LiveRoom {
   }
 
   String doc() {
-    return doc;
+    return text.doc();
   }
 
   long version() {
-    return version;
+    return text.version();
   }
 
   RoomSequencer rooms() {
@@ -279,23 +278,16 @@ final class LiveRoom {
    * updates one at a time, exactly as {@link StepwiseRebase} does on the server).
    */
   void accept(List<Update> updates, String newDoc) {
-    long from = version;
-    doc = newDoc;
-    version += updates.size();
-    recent.add(updates);
+    long from = text.version();
+    text.take(updates, newDoc);
     outgoing.add(from, updates);
   }
 
   /** Applies updates another node committed, and passes them on. */
   void catchUp(List<Update> missed) {
-    if (missed.isEmpty()) {
-      return;
+    if (!missed.isEmpty()) {
+      accept(missed, text.after(missed));
     }
-    var next = doc;
-    for (var update : missed) {
-      next = update.changes().apply(next);
-    }
-    accept(missed, next);
   }
 
   /** The room was deleted: everyone is sent away and the room unloaded. */
@@ -308,11 +300,11 @@ final class LiveRoom {
 
   /** Updates {@code from + 1} to the current version, catching up with the database if needed. */
   List<Update> history(long from) {
-    int count = (int) (version - from);
-    var newest = recent.newest(count);
+    var newest = text.since(from);
     if (newest != null) {
       return newest;
     }
+    int count = (int) (text.version() - from);
     var stored = rooms.log().since(id, from);
     if (stored.size() < count) {
       throw new HistoryCompacted();
@@ -325,49 +317,46 @@ final class LiveRoom {
    * @throws RoomNotFound when the room was deleted
    */
   private void ensureLoaded() {
-    if (loaded) {
-      return;
+    if (!text.loaded()) {
+      var state = rooms.coldLoad().load(id, rooms.settings().historyWindow());
+      text.load(state.doc(), state.version(), state.recent());
     }
-    var state = rooms.coldLoad().load(id, rooms.settings().historyWindow());
-    doc = state.doc();
-    version = state.version();
-    recent.add(state.recent());
-    loaded = true;
   }
 
   /** The document, caught up with the database, when the room is loaded here. */
   Optional<Snapshots.State> state() {
-    if (!loaded) {
+    if (!text.loaded()) {
       return Optional.empty();
     }
     try {
-      catchUp(rooms.log().since(id, version));
+      catchUp(rooms.log().since(id, text.version()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id + ", using the text in memory", e);
     }
-    return Optional.of(new Snapshots.State(version, doc));
+    return Optional.of(new Snapshots.State(text.version(), text.doc()));
   }
 
   /**
    * Commits one update that replaces the whole text (a restore), loading the room if needed;
-   * returns the version it made, or the current one when the text is already {@code text}.
+   * returns the version it made, or the current one when the text is already {@code replacement}.
    */
-  long replace(String text, UUID authorId, RoomRole role) {
+  long replace(String replacement, UUID authorId, RoomRole role) {
     ensureLoaded();
     // Caught up first, so the replacement covers everything; a node committing in between can
     // still slip an edit in, hence the second round.
-    for (int round = 0; round < 3 && !doc.equals(text); round++) {
-      catchUp(rooms.log().since(id, version));
-      var update = new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(doc, text));
+    for (int round = 0; round < 3 && !text.doc().equals(replacement); round++) {
+      catchUp(rooms.log().since(id, text.version()));
+      var update =
+          new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(text.doc(), replacement));
       var restorer = Restorer.of(authorId, role);
-      new Commit(this, List.of(new Commit.Queued(restorer.participant(), version, List.of(update))))
-          .run();
+      var queued = new Commit.Queued(restorer.participant(), text.version(), List.of(update));
+      new Commit(this, List.of(queued)).run();
       if (closed) {
         throw new RoomNotFound(id.toString());
       }
       restorer.rethrow();
     }
-    return version;
+    return text.version();
   }
 
   /** Starts a connection again from the current text: its push is too old to rebase. */
@@ -383,7 +372,7 @@ final class LiveRoom {
   }
 
   private String hello(Participant participant) {
-    return Greeting.hello(rooms, id, members, version, doc, participant);
+    return Greeting.hello(rooms, id, members, text.version(), text.doc(), participant);
   }
 
   static String unavailable() {
