@@ -39,6 +39,8 @@ class RoomPage {
     this.you = null;
     /** Cursors from versions not here yet, by peer. */
     this.waitingCursors = new Map();
+    /** Whether the selection is to be sent once the local edits are confirmed. */
+    this.cursorWaiting = false;
     this.status = new StatusIndicator();
     this.presence = new Presence({ onFollow: (id) => this.follow(id) });
     this.chat = new Chat({ send: (m) => this.sendOrWarn(m) });
