@@ -79,6 +79,30 @@ public final class Bench {
 
   private static void rooms(Node node, Options options) throws Exception {
     int perRoom = options.connections / options.rooms;
+    if (options.warmup > 0) {
+      int warmRooms = Math.max(1, Math.min(options.rooms, options.typists) / 5);
+      Report.line(
+          "warm-up: "
+              + warmRooms
+              + " rooms of "
+              + perRoom
+              + ", one typist each, "
+              + options.warmup
+              + " s (not reported)");
+      var warm =
+          new Run(node, options, perRoom * warmRooms, capacity(options.rate, options.warmup));
+      try {
+        warm.createRooms(warmRooms, perRoom);
+        warm.connect();
+        warm.type(
+            warm.rooms.stream().map(r -> r.authors().get(0)).toList(),
+            options.warmup,
+            options.rate);
+      } finally {
+        warm.close();
+        Thread.sleep(2000);
+      }
+    }
     var run =
         new Run(node, options, perRoom * options.rooms, capacity(options.rate, options.duration));
     try {

@@ -16,7 +16,8 @@ final class Options {
         --scenario curve|rooms      curve: one room per run, N authors each (default curve)
         --authors 25,50,100         author counts of the curve runs
         --duration 30               seconds of typing per run
-        --warmup 15                 seconds of an unreported 50-author run first (0: none)
+        --warmup 15                 seconds of unreported typing first (0: none): curve, one room of
+                                    50 authors; rooms, a fifth of the typists in rooms of the same size
         --rate 2                    edits per second per typing author (Poisson arrivals)
         --connections 10000         rooms scenario: sockets in all
         --rooms 2000                rooms scenario: rooms (connections spread evenly)

@@ -69,7 +69,7 @@ final class Run {
           var uri = api.editorUri(room.slug(), author.clientId);
           return wires.get(i % wires.size()).connect(uri, author);
         });
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (!list.stream().allMatch(o -> ((Author) o[1]).ready())) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("not every author got its hello");
