@@ -49,6 +49,15 @@ final class EventLog implements AutoCloseable {
 
   /** Every event of the room with this key, in log order, once {@code done} holds for them. */
   List<Record> until(String key, Duration timeout, Predicate<List<Record>> done) {
+    try {
+      return read(key, timeout, done);
+    } catch (AssertionError e) {
+      var types = seen.stream().filter(r -> r.key().equals(key)).map(Record::type).toList();
+      throw new AssertionError(e.getMessage() + "; its events so far: " + types, e);
+    }
+  }
+
+  private List<Record> read(String key, Duration timeout, Predicate<List<Record>> done) {
     return Await.value(
         "events of " + key,
         timeout,

@@ -1,7 +1,6 @@
 package org.codeshare.collab.control;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayDeque;
@@ -10,9 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -22,16 +18,9 @@ import javax.sql.DataSource;
  * statement. A busy node so commits as often as the database answers, not once per room. Each room
  * keeps its own guard (its version, not deleted, open to the pushers' roles): one room's refusal
  * does not hold up the others. The rooms' rows are locked in id order, so two nodes writing the
- * same rooms cannot deadlock. The statement's connection stays with the committer, the statement
- * prepared on it, while statements follow each other within a second (the pool's hand-out took more
- * of the node's CPU than sending the statement and reading its answer); a statement after a longer
- * pause first gives it back and takes a checked one from the pool, and a connection whose statement
- * failed is never used again.
+ * same rooms cannot deadlock.
  */
 final class GroupCommit {
-
-  private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
-  private static final long HOLD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private static final String APPEND =
       "with want as (select * from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::boolean[])"
@@ -71,11 +60,6 @@ final class GroupCommit {
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private boolean leading;
   private long statements;
-
-  // Used by the leader only: one thread at a time, handed over under this object's lock.
-  private Connection connection;
-  private PreparedStatement statement;
-  private long lastUsed;
 
   GroupCommit(DataSource dataSource, int maxRooms) {
     this.dataSource = dataSource;
@@ -143,14 +127,6 @@ final class GroupCommit {
     return queue.size();
   }
 
-  /** Gives the kept connection back to the pool; the node is stopping. */
-  synchronized void close() {
-    while (leading) {
-      waitForLeader();
-    }
-    release();
-  }
-
   private void waitForLeader() {
     try {
       wait();
@@ -201,72 +177,39 @@ final class GroupCommit {
       }
     }
     var at = group.get(0).batch.at();
-    var append = statement();
-    try {
-      int p = 1;
-      append.setArray(p++, array("uuid", ids));
-      append.setArray(p++, array("bigint", expected));
-      append.setArray(p++, array("bigint", versions));
-      append.setArray(p++, array("boolean", ownersOnly));
-      append.setTimestamp(p++, at);
-      append.setTimestamp(p++, at);
-      append.setArray(p++, array("uuid", updateRooms.toArray()));
-      append.setArray(p++, array("bigint", updateVersions.toArray()));
-      append.setArray(p++, array("varchar", clients.toArray()));
-      append.setArray(p++, array("uuid", authors.toArray()));
-      append.setArray(p++, array("varchar", changes.toArray()));
-      append.setArray(p++, array("uuid", eventRooms.toArray()));
-      append.setArray(p++, array("varchar", topics.toArray()));
-      append.setArray(p++, array("varchar", keys.toArray()));
-      append.setArray(p++, array("varchar", payloads.toArray()));
-      append.setArray(p, array("timestamptz", created.toArray()));
-      var moved = new HashSet<UUID>();
-      try (var result = append.executeQuery()) {
-        while (result.next()) {
-          moved.add(UUID.fromString(result.getString(1)));
+    try (var connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      try (var statement = connection.prepareStatement(APPEND)) {
+        int p = 1;
+        statement.setArray(p++, array(connection, "uuid", ids));
+        statement.setArray(p++, array(connection, "bigint", expected));
+        statement.setArray(p++, array(connection, "bigint", versions));
+        statement.setArray(p++, array(connection, "boolean", ownersOnly));
+        statement.setTimestamp(p++, at);
+        statement.setTimestamp(p++, at);
+        statement.setArray(p++, array(connection, "uuid", updateRooms.toArray()));
+        statement.setArray(p++, array(connection, "bigint", updateVersions.toArray()));
+        statement.setArray(p++, array(connection, "varchar", clients.toArray()));
+        statement.setArray(p++, array(connection, "uuid", authors.toArray()));
+        statement.setArray(p++, array(connection, "varchar", changes.toArray()));
+        statement.setArray(p++, array(connection, "uuid", eventRooms.toArray()));
+        statement.setArray(p++, array(connection, "varchar", topics.toArray()));
+        statement.setArray(p++, array(connection, "varchar", keys.toArray()));
+        statement.setArray(p++, array(connection, "varchar", payloads.toArray()));
+        statement.setArray(p, array(connection, "timestamptz", created.toArray()));
+        var moved = new HashSet<UUID>();
+        try (var result = statement.executeQuery()) {
+          while (result.next()) {
+            moved.add(UUID.fromString(result.getString(1))); // getObject(1, UUID.class) reflects
+          }
         }
+        return moved;
       }
-      lastUsed = System.nanoTime();
-      return moved;
-    } catch (SQLException | RuntimeException e) {
-      release(); // a failed connection is not used again
-      throw e;
     }
   }
 
-  /** The prepared statement on the kept connection, or on a new one from the pool. */
-  private PreparedStatement statement() throws SQLException {
-    if (connection != null && System.nanoTime() - lastUsed > HOLD_NANOS) {
-      release();
-    }
-    if (connection == null) {
-      var opened = dataSource.getConnection();
-      try {
-        opened.setAutoCommit(true);
-        statement = opened.prepareStatement(APPEND);
-      } catch (SQLException | RuntimeException e) {
-        opened.close();
-        throw e;
-      }
-      connection = opened;
-    }
-    return statement;
-  }
-
-  private void release() {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      LOG.log(Level.FINE, "closing the commit connection failed", e);
-    }
-    connection = null;
-    statement = null;
-  }
-
-  private java.sql.Array array(String type, Object[] values) throws SQLException {
+  private static java.sql.Array array(Connection connection, String type, Object[] values)
+      throws SQLException {
     return connection.createArrayOf(type, values);
   }
 }

@@ -1,6 +1,5 @@
 package org.codeshare.collab.control;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,13 +124,6 @@ public class UpdateWriter {
       }
     }
     return group;
-  }
-
-  @PreDestroy
-  void close() {
-    if (group != null) {
-      group.close();
-    }
   }
 
   private boolean appendInSteps(Batch batch) throws SQLException {

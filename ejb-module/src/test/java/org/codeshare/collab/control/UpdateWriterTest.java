@@ -1,7 +1,6 @@
 package org.codeshare.collab.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import org.codeshare.events.control.Events;
 import org.codeshare.rooms.entity.RoomRole;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -50,11 +48,6 @@ class UpdateWriterTest {
   @AfterAll
   static void stopPostgres() throws IOException {
     postgres.close();
-  }
-
-  @AfterEach
-  void releaseTheCommitConnection() {
-    writer.close();
   }
 
   UpdateWriterTest() {
@@ -119,27 +112,6 @@ class UpdateWriterTest {
         .isPresent();
     assertThat(query("select client_id from room_updates where room_id = '" + room + "'"))
         .containsExactly("c2");
-  }
-
-  @Test
-  void aCommitConnectionThatFailedIsReplacedByTheNextCommit() throws SQLException {
-    var room = room(false);
-    writer.tryAppend(room, 0, List.of(push(owner, RoomRole.OWNER, "c1", "a"))).orElseThrow();
-    var kept = query("select pid from pg_stat_activity where query like 'with want as%'");
-    assertThat(kept).hasSize(1);
-    assertThat(query("select pg_terminate_backend(" + kept.get(0) + ")")).containsExactly("t");
-
-    assertThatThrownBy(
-            () -> writer.tryAppend(room, 1, List.of(push(owner, RoomRole.OWNER, "c2", "b"))))
-        .isInstanceOf(IllegalStateException.class);
-    writer.tryAppend(room, 1, List.of(push(owner, RoomRole.OWNER, "c3", "c"))).orElseThrow();
-
-    assertThat(
-            query(
-                "select client_id from room_updates where room_id = '"
-                    + room
-                    + "' order by version"))
-        .containsExactly("c1", "c3");
   }
 
   @Test
