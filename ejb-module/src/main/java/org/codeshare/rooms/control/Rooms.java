@@ -129,6 +129,7 @@ public class Rooms {
       throw new RoomForbidden("Only owners delete a room.");
     }
     visible.room().delete(clock.instant());
+    em.flush(); // the row lock first, then the event: a snapshot being recorded orders before it
     outbox.roomDeleted(visible.room(), caller.userId());
     accessChanged.fire(new RoomAccessChanged(visible.room().id()));
   }

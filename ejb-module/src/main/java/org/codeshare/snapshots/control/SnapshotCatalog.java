@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,10 +79,17 @@ public class SnapshotCatalog {
   /**
    * Records a stored snapshot, releases the lease and compacts the update log up to {@code keep}
    * versions behind it. A snapshot of a version that already has one only renames it (manual saves)
-   * and is otherwise left alone. Returns the row as stored.
+   * and is otherwise left alone. Returns the row as stored; for a room deleted meanwhile nothing is
+   * recorded (the stored object is left to the deleted room's clean-up).
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Recorded record(Snapshot snapshot, long keep) {
+    // The room's row lock orders this against a deletion (which takes it before writing its
+    // event): a room deleted meanwhile gets no snapshot row and no event after its room.deleted.
+    var room = em.find(Room.class, snapshot.roomId(), LockModeType.PESSIMISTIC_WRITE);
+    if (room == null || room.deleted()) {
+      return new Recorded(snapshot, false);
+    }
     var existing = em.find(Snapshot.class, new Snapshot.Key(snapshot.roomId(), snapshot.version()));
     if (existing != null) {
       if (snapshot.reason() != SnapshotReason.TIMER) {
