@@ -1,6 +1,5 @@
 package org.codeshare.collab.control;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayDeque;
@@ -17,8 +16,11 @@ import javax.sql.DataSource;
  * tells each whether its room moved, while the batches arriving meanwhile queue for the next
  * statement. A busy node so commits as often as the database answers, not once per room. Each room
  * keeps its own guard (its version, not deleted, open to the pushers' roles): one room's refusal
- * does not hold up the others. The rooms' rows are locked in id order, so two nodes writing the
- * same rooms cannot deadlock.
+ * does not hold up the others. A room whose row another transaction holds (a snapshot being
+ * recorded, another node's commit) is skipped, not waited for: it does not move, and its actor
+ * takes the careful path, which waits for that room alone; one such lock used to stall every room's
+ * commit on the node. Never waiting, two nodes writing the same rooms cannot deadlock. The
+ * statement runs on a {@link CommitConnection}, kept while the node is editing.
  */
 final class GroupCommit {
 
@@ -27,7 +29,7 @@ final class GroupCommit {
           + " as w(id, expected, version, owners_only)),"
           + " locked as (select r.id from rooms r join want w on r.id = w.id"
           + " where r.version = w.expected and r.deleted_at is null"
-          + " and (w.owners_only or r.locked = false) order by r.id for update of r),"
+          + " and (w.owners_only or r.locked = false) order by r.id for update of r skip locked),"
           + " moved as (update rooms r set version = w.version, updated_at = ?"
           + " from want w join locked l on l.id = w.id where r.id = w.id returning r.id),"
           + " appended as (insert into room_updates"
@@ -55,14 +57,14 @@ final class GroupCommit {
     }
   }
 
-  private final DataSource dataSource;
+  private final CommitConnection kept;
   private final int maxRooms;
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private boolean leading;
   private long statements;
 
   GroupCommit(DataSource dataSource, int maxRooms) {
-    this.dataSource = dataSource;
+    this.kept = new CommitConnection(dataSource, APPEND);
     this.maxRooms = Math.max(1, maxRooms);
   }
 
@@ -127,6 +129,21 @@ final class GroupCommit {
     return queue.size();
   }
 
+  /** Gives the kept connection back if it has been idle; nothing while a statement runs. */
+  synchronized void releaseIfIdle() {
+    if (!leading) {
+      kept.releaseIfIdle(System.nanoTime());
+    }
+  }
+
+  /** Gives the kept connection back; the application is stopping. */
+  synchronized void close() {
+    while (leading) {
+      waitForLeader();
+    }
+    kept.release();
+  }
+
   private void waitForLeader() {
     try {
       wait();
@@ -177,39 +194,37 @@ final class GroupCommit {
       }
     }
     var at = group.get(0).batch.at();
-    try (var connection = dataSource.getConnection()) {
-      connection.setAutoCommit(true);
-      try (var statement = connection.prepareStatement(APPEND)) {
-        int p = 1;
-        statement.setArray(p++, array(connection, "uuid", ids));
-        statement.setArray(p++, array(connection, "bigint", expected));
-        statement.setArray(p++, array(connection, "bigint", versions));
-        statement.setArray(p++, array(connection, "boolean", ownersOnly));
-        statement.setTimestamp(p++, at);
-        statement.setTimestamp(p++, at);
-        statement.setArray(p++, array(connection, "uuid", updateRooms.toArray()));
-        statement.setArray(p++, array(connection, "bigint", updateVersions.toArray()));
-        statement.setArray(p++, array(connection, "varchar", clients.toArray()));
-        statement.setArray(p++, array(connection, "uuid", authors.toArray()));
-        statement.setArray(p++, array(connection, "varchar", changes.toArray()));
-        statement.setArray(p++, array(connection, "uuid", eventRooms.toArray()));
-        statement.setArray(p++, array(connection, "varchar", topics.toArray()));
-        statement.setArray(p++, array(connection, "varchar", keys.toArray()));
-        statement.setArray(p++, array(connection, "varchar", payloads.toArray()));
-        statement.setArray(p, array(connection, "timestamptz", created.toArray()));
-        var moved = new HashSet<UUID>();
-        try (var result = statement.executeQuery()) {
-          while (result.next()) {
-            moved.add(UUID.fromString(result.getString(1))); // getObject(1, UUID.class) reflects
-          }
+    var statement = kept.statement();
+    var connection = kept.connection();
+    try {
+      int p = 1;
+      statement.setArray(p++, connection.createArrayOf("uuid", ids));
+      statement.setArray(p++, connection.createArrayOf("bigint", expected));
+      statement.setArray(p++, connection.createArrayOf("bigint", versions));
+      statement.setArray(p++, connection.createArrayOf("boolean", ownersOnly));
+      statement.setTimestamp(p++, at);
+      statement.setTimestamp(p++, at);
+      statement.setArray(p++, connection.createArrayOf("uuid", updateRooms.toArray()));
+      statement.setArray(p++, connection.createArrayOf("bigint", updateVersions.toArray()));
+      statement.setArray(p++, connection.createArrayOf("varchar", clients.toArray()));
+      statement.setArray(p++, connection.createArrayOf("uuid", authors.toArray()));
+      statement.setArray(p++, connection.createArrayOf("varchar", changes.toArray()));
+      statement.setArray(p++, connection.createArrayOf("uuid", eventRooms.toArray()));
+      statement.setArray(p++, connection.createArrayOf("varchar", topics.toArray()));
+      statement.setArray(p++, connection.createArrayOf("varchar", keys.toArray()));
+      statement.setArray(p++, connection.createArrayOf("varchar", payloads.toArray()));
+      statement.setArray(p, connection.createArrayOf("timestamptz", created.toArray()));
+      var moved = new HashSet<UUID>();
+      try (var result = statement.executeQuery()) {
+        while (result.next()) {
+          moved.add(UUID.fromString(result.getString(1))); // getObject(1, UUID.class) reflects
         }
-        return moved;
       }
+      kept.used();
+      return moved;
+    } catch (SQLException | RuntimeException e) {
+      kept.failed();
+      throw e;
     }
-  }
-
-  private static java.sql.Array array(Connection connection, String type, Object[] values)
-      throws SQLException {
-    return connection.createArrayOf(type, values);
   }
 }

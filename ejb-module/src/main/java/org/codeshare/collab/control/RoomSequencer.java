@@ -54,6 +54,7 @@ public class RoomSequencer {
     timer = Executors.newSingleThreadScheduledExecutor(threads);
     long sweep = Math.max(1000, settings.idleUnload().toMillis() / 2);
     timer.scheduleWithFixedDelay(this::unloadIdleRooms, sweep, sweep, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(writer::releaseIdleConnection, 1, 1, TimeUnit.SECONDS);
     presence.start(this::departed, this::returned);
     if (fanout.enabled()) {
       fanout.start(this::remote, this::relay, this::refresh);

@@ -1,5 +1,6 @@
 package org.codeshare.collab.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,6 +125,22 @@ public class UpdateWriter {
       }
     }
     return group;
+  }
+
+  /** Gives the commit's kept connection back when editing has paused. */
+  public void releaseIdleConnection() {
+    var current = group;
+    if (current != null) {
+      current.releaseIfIdle();
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    var current = group;
+    if (current != null) {
+      current.close();
+    }
   }
 
   private boolean appendInSteps(Batch batch) throws SQLException {

@@ -1,0 +1,123 @@
+package org.codeshare.collab.control;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.codeshare.collab.entity.ChangeSet;
+import org.codeshare.collab.entity.Update;
+import org.codeshare.events.control.Events;
+import org.codeshare.rooms.entity.RoomRole;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A real PostgreSQL with the application's schema for the commit's tests, with an owner, rooms and
+ * pushes, and plain SQL to look at what was written.
+ */
+final class CommitDatabase implements AutoCloseable {
+
+  final UUID owner = UUID.randomUUID();
+  private final EmbeddedPostgres postgres;
+  final DataSource dataSource;
+
+  CommitDatabase() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    var source = new PGSimpleDataSource();
+    source.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource = source;
+    Flyway.configure().dataSource(dataSource).load().migrate();
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+
+  /** A writer on this database, as the application sets it up. */
+  UpdateWriter writer() {
+    var writer = new UpdateWriter();
+    writer.dataSource = dataSource;
+    writer.events = Events.rows("codeshare.events");
+    return writer;
+  }
+
+  UpdateLog.Authored ownerPush(String clientId) {
+    return push(owner, RoomRole.OWNER, clientId, clientId);
+  }
+
+  UpdateLog.Authored push(UUID author, RoomRole role, String clientId, String... texts) {
+    var updates = new ArrayList<Update>();
+    for (var text : texts) {
+      updates.add(new Update(clientId, ChangeSet.replaceAll("", text)));
+    }
+    return new UpdateLog.Authored(updates, author, role);
+  }
+
+  UUID room(boolean locked) throws SQLException {
+    var id = UUID.randomUUID();
+    var now = Timestamp.from(Instant.now());
+    try (var connection = dataSource.getConnection()) {
+      try (var user =
+          connection.prepareStatement(
+              "insert into users (id, email, display_name, password_hash, created_at,"
+                  + " tokens_valid_after) values (?, ?, 'Owner', 'x', ?, ?)"
+                  + " on conflict do nothing")) {
+        user.setObject(1, owner);
+        user.setString(2, owner + "@codeshare.test");
+        user.setTimestamp(3, now);
+        user.setTimestamp(4, now);
+        user.executeUpdate();
+      }
+      try (var room =
+          connection.prepareStatement(
+              "insert into rooms (id, slug, title, language, owner_id, locked, created_at,"
+                  + " updated_at) values (?, ?, 'Room', 'java', ?, ?, ?, ?)")) {
+        room.setObject(1, id);
+        room.setString(2, id.toString().substring(0, 12));
+        room.setObject(3, owner);
+        room.setBoolean(4, locked);
+        room.setTimestamp(5, now);
+        room.setTimestamp(6, now);
+        room.executeUpdate();
+      }
+    }
+    return id;
+  }
+
+  void update(String sql) throws SQLException {
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    }
+  }
+
+  List<String> query(String sql) throws SQLException {
+    var values = new ArrayList<String>();
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement();
+        var result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        values.add(result.getString(1));
+      }
+    }
+    return values;
+  }
+
+  static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 10 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+}
