@@ -68,6 +68,10 @@ final class Recorder {
     return received.get(author * capacity + seq);
   }
 
+  long typedAt(int author, int seq) {
+    return typed.get(author * capacity + seq);
+  }
+
   /** From typing to the moment the last other author had it, for a fully delivered edit. */
   long fanOutNanos(int author, int seq) {
     int i = author * capacity + seq;

@@ -50,6 +50,7 @@ record Result(
     long duplicated = 0;
     long incomplete = 0;
     var fanOut = new Histogram();
+    var timeline = new java.util.TreeMap<Long, Histogram>();
     int authors = 0;
     int typists = 0;
     for (var room : run.rooms) {
@@ -79,6 +80,10 @@ record Result(
           delivered += got;
           if (got == room.authors().size() - 1) {
             fanOut.record(recorder.fanOutNanos(author.index, seq));
+            timeline
+                .computeIfAbsent(
+                    recorder.typedAt(author.index, seq) / 1_000_000_000L, s -> new Histogram())
+                .record(recorder.fanOutNanos(author.index, seq));
           } else {
             incomplete++;
           }
@@ -113,6 +118,7 @@ record Result(
       duplicated += tokens.values().stream().filter(n -> n > 1).count();
       extra += tokens.size() - roomConfirmed;
     }
+    report(timeline);
     double seconds = typingNanos / 1e9;
     return new Result(
         authors,
@@ -199,5 +205,28 @@ record Result(
     cells.add(String.format("%.2f", driverCores));
     cells.add(errors.isEmpty() ? "none" : errors.toString());
     return "| " + String.join(" | ", cells) + " |";
+  }
+
+  /** Fan-out per second of typing, in the log: where in the run the tail is. */
+  private static void report(java.util.TreeMap<Long, Histogram> timeline) {
+    if (timeline.isEmpty()) {
+      return;
+    }
+    long first = timeline.firstKey();
+    long startMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000 + first * 1000;
+    var line =
+        new StringBuilder(
+            "fan-out p95 / max ms per second of typing from "
+                + java.time.Instant.ofEpochMilli(startMillis)
+                + ":");
+    timeline.forEach(
+        (second, histogram) ->
+            line.append(
+                String.format(
+                    " %d:%.0f/%.0f",
+                    second - first,
+                    histogram.percentileNanos(0.95) / 1e6,
+                    histogram.maxNanos() / 1e6)));
+    Report.line(line.toString());
   }
 }
