@@ -47,7 +47,7 @@ final class Node implements AutoCloseable {
   /** Starts PostgreSQL and the node; returns once {@code /health/ready} answers 200. */
   static Node start(Options options) throws Exception {
     var dir = Files.createTempDirectory("codeshare-bench-");
-    var postgres =
+    var database =
         EmbeddedPostgres.builder()
             .setPort(freePort())
             .setDataDirectory(dir.resolve("pg"))
@@ -56,8 +56,9 @@ final class Node implements AutoCloseable {
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
             .setServerConfig("max_connections", "300")
-            .setPGStartupWait(Duration.ofSeconds(60))
-            .start();
+            .setPGStartupWait(Duration.ofSeconds(60));
+    options.postgresConfig.forEach(database::setServerConfig);
+    var postgres = database.start();
     var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     int port = freePort();
     var command = new ArrayList<String>();

@@ -28,6 +28,7 @@ final class Options {
         --server-jvm "-XX:+UseG1GC" extra JVM options of the node (space-separated)
         --micro-args "--nohazelcast" extra Payara Micro options (besides --nocluster and a port)
         --env KEY=VALUE             extra environment of the node (repeatable)
+        --pg KEY=VALUE              extra PostgreSQL setting, e.g. wal_compression=on (repeatable)
         --wires 2                   driver threads reading the sockets (each socket is on one)
         --jfr file.jfr              record the node with Java Flight Recorder during the runs
         --out results.md            append the result table here too
@@ -47,6 +48,7 @@ final class Options {
   List<String> serverJvmArgs = new ArrayList<>();
   List<String> microArgs = List.of("--nohazelcast");
   Map<String, String> serverEnv = new HashMap<>();
+  Map<String, String> postgresConfig = new HashMap<>();
   int wires = 2;
   Path jfr;
   Path out;
@@ -81,6 +83,10 @@ final class Options {
         case "--env" -> {
           var kv = value.split("=", 2);
           o.serverEnv.put(kv[0], kv[1]);
+        }
+        case "--pg" -> {
+          var kv = value.split("=", 2);
+          o.postgresConfig.put(kv[0], kv[1]);
         }
         case "--wires" -> o.wires = Integer.parseInt(value);
         case "--jfr" -> o.jfr = Path.of(value).toAbsolutePath();
