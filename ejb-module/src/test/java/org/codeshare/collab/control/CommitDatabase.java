@@ -16,19 +16,24 @@ import org.codeshare.collab.entity.Update;
 import org.codeshare.events.control.Events;
 import org.codeshare.rooms.entity.RoomRole;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A real PostgreSQL with the application's schema for the commit's tests, with an owner, rooms and
- * pushes, and plain SQL to look at what was written.
+ * A real PostgreSQL with the application's schema for the commit's tests, started before a test
+ * class and stopped after it ({@code @RegisterExtension}), with an owner, rooms and pushes, and
+ * plain SQL to look at what was written.
  */
-final class CommitDatabase implements AutoCloseable {
+final class CommitDatabase implements BeforeAllCallback, AfterAllCallback {
 
   final UUID owner = UUID.randomUUID();
-  private final EmbeddedPostgres postgres;
-  final DataSource dataSource;
+  private EmbeddedPostgres postgres;
+  DataSource dataSource;
 
-  CommitDatabase() throws IOException {
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
     postgres = EmbeddedPostgres.builder().start();
     var source = new PGSimpleDataSource();
     source.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
@@ -37,7 +42,7 @@ final class CommitDatabase implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void afterAll(ExtensionContext context) throws IOException {
     postgres.close();
   }
 

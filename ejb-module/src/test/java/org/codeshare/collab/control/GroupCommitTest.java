@@ -2,7 +2,6 @@ package org.codeshare.collab.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,10 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rooms committing at the same time share one statement against a real PostgreSQL, each under its
@@ -22,18 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class GroupCommitTest {
 
-  private static CommitDatabase db;
+  @RegisterExtension static final CommitDatabase db = new CommitDatabase();
   private final UpdateWriter writer = db.writer();
-
-  @BeforeAll
-  static void startPostgres() throws IOException {
-    db = new CommitDatabase();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    db.close();
-  }
 
   @AfterEach
   void releaseTheCommitConnection() {

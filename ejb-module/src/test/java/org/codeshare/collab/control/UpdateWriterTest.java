@@ -2,15 +2,13 @@ package org.codeshare.collab.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import org.codeshare.collab.entity.Update;
 import org.codeshare.rooms.entity.RoomRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The editing path's commit against a real PostgreSQL with the application's schema: one statement
@@ -18,18 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class UpdateWriterTest {
 
-  private static CommitDatabase db;
+  @RegisterExtension static final CommitDatabase db = new CommitDatabase();
   private final UpdateWriter writer = db.writer();
-
-  @BeforeAll
-  static void startPostgres() throws IOException {
-    db = new CommitDatabase();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    db.close();
-  }
 
   @AfterEach
   void releaseTheCommitConnection() {
