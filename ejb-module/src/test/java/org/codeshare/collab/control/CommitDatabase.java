@@ -17,18 +17,21 @@ import org.codeshare.events.control.Events;
 import org.codeshare.rooms.entity.RoomRole;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real PostgreSQL with the application's schema for the commit's tests, started before a test
- * class and stopped after it ({@code @RegisterExtension}), with an owner, rooms and pushes, and
- * plain SQL to look at what was written.
+ * class and stopped after it ({@code @RegisterExtension}; the writers it hands out give their
+ * connection back after each test), with an owner, rooms and pushes, and plain SQL to look at what
+ * was written.
  */
-final class CommitDatabase implements BeforeAllCallback, AfterAllCallback {
+final class CommitDatabase implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
   final UUID owner = UUID.randomUUID();
+  private final List<UpdateWriter> writers = new ArrayList<>();
   private EmbeddedPostgres postgres;
   DataSource dataSource;
 
@@ -41,6 +44,13 @@ final class CommitDatabase implements BeforeAllCallback, AfterAllCallback {
     Flyway.configure().dataSource(dataSource).load().migrate();
   }
 
+  /** The writers handed out give their kept connection back after each test. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    writers.forEach(UpdateWriter::close);
+    writers.clear();
+  }
+
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
     postgres.close();
@@ -51,6 +61,7 @@ final class CommitDatabase implements BeforeAllCallback, AfterAllCallback {
     var writer = new UpdateWriter();
     writer.dataSource = dataSource;
     writer.events = Events.rows("codeshare.events");
+    writers.add(writer);
     return writer;
   }
 
@@ -114,6 +125,27 @@ final class CommitDatabase implements BeforeAllCallback, AfterAllCallback {
       }
     }
     return values;
+  }
+
+  /** The client IDs of the room's stored updates, in version order. */
+  List<String> clients(UUID room) throws SQLException {
+    return query(
+        "select client_id from room_updates where room_id = '" + room + "' order by version");
+  }
+
+  /** The room's version. */
+  String version(UUID room) throws SQLException {
+    return query("select version from rooms where id = '" + room + "'").get(0);
+  }
+
+  /** How many updates the room has stored. */
+  String updates(UUID room) throws SQLException {
+    return query("select count(*) from room_updates where room_id = '" + room + "'").get(0);
+  }
+
+  /** How many events the room has in the outbox. */
+  String events(UUID room) throws SQLException {
+    return query("select count(*) from outbox where event_key = '" + room + "'").get(0);
   }
 
   static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,11 +21,6 @@ class GroupCommitTest {
 
   @RegisterExtension static final CommitDatabase db = new CommitDatabase();
   private final UpdateWriter writer = db.writer();
-
-  @AfterEach
-  void releaseTheCommitConnection() {
-    writer.close();
-  }
 
   @Test
   void roomsCommittingAtOnceShareAStatementAndKeepTheirOwnGuards() throws Exception {
@@ -53,16 +47,11 @@ class GroupCommitTest {
       pool.shutdownNow();
     }
     assertThat(writer.group().statements()).isEqualTo(2);
-    assertThat(db.query("select version from rooms where id = '" + good + "'"))
-        .containsExactly("1");
-    assertThat(db.query("select version from rooms where id = '" + stale + "'"))
-        .containsExactly("0");
-    assertThat(db.query("select client_id from room_updates where room_id = '" + good + "'"))
-        .containsExactly("g1");
-    assertThat(db.query("select count(*) from room_updates where room_id = '" + stale + "'"))
-        .containsExactly("0");
-    assertThat(db.query("select count(*) from outbox where event_key = '" + stale + "'"))
-        .containsExactly("0");
+    assertThat(db.version(good)).isEqualTo("1");
+    assertThat(db.version(stale)).isEqualTo("0");
+    assertThat(db.clients(good)).containsExactly("g1");
+    assertThat(db.updates(stale)).isEqualTo("0");
+    assertThat(db.events(stale)).isEqualTo("0");
   }
 
   @Test
@@ -85,10 +74,8 @@ class GroupCommitTest {
       }
       holder.rollback();
     }
-    assertThat(db.query("select count(*) from room_updates where room_id = '" + held + "'"))
-        .containsExactly("0");
-    assertThat(db.query("select client_id from room_updates where room_id = '" + free + "'"))
-        .containsExactly("f1");
+    assertThat(db.updates(held)).isEqualTo("0");
+    assertThat(db.clients(free)).containsExactly("f1");
   }
 
   @Test
@@ -127,8 +114,7 @@ class GroupCommitTest {
       expected.add((v + 1) + " c" + v);
     }
     for (var id : ids) {
-      assertThat(db.query("select version from rooms where id = '" + id + "'"))
-          .containsExactly(String.valueOf(commits));
+      assertThat(db.version(id)).isEqualTo(String.valueOf(commits));
       assertThat(
               db.query(
                   "select version || ' ' || client_id from room_updates where room_id = '"

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import org.codeshare.collab.entity.Update;
 import org.codeshare.rooms.entity.RoomRole;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,11 +17,6 @@ class UpdateWriterTest {
 
   @RegisterExtension static final CommitDatabase db = new CommitDatabase();
   private final UpdateWriter writer = db.writer();
-
-  @AfterEach
-  void releaseTheCommitConnection() {
-    writer.close();
-  }
 
   @Test
   void appendsEveryUpdateAndOneEventPerPushInOrder() throws SQLException {
@@ -36,8 +30,7 @@ class UpdateWriterTest {
     assertThat(committed.committed())
         .extracting(Update::clientId)
         .containsExactly("c1", "c1", "c2");
-    assertThat(db.query("select version from rooms where id = '" + room + "'"))
-        .containsExactly("3");
+    assertThat(db.version(room)).isEqualTo("3");
     assertThat(
             db.query(
                 "select version || ' ' || client_id || ' ' || coalesce(author_id::text, '-') || ' '"
@@ -66,10 +59,8 @@ class UpdateWriterTest {
     var stale = writer.tryAppend(room, 0, List.of(db.push(db.owner, RoomRole.OWNER, "c2", "b")));
 
     assertThat(stale).isEmpty();
-    assertThat(db.query("select client_id from room_updates where room_id = '" + room + "'"))
-        .containsExactly("c1");
-    assertThat(db.query("select count(*) from outbox where event_key = '" + room + "'"))
-        .containsExactly("1");
+    assertThat(db.clients(room)).containsExactly("c1");
+    assertThat(db.events(room)).isEqualTo("1");
   }
 
   @Test
@@ -80,8 +71,7 @@ class UpdateWriterTest {
         .isEmpty();
     assertThat(writer.tryAppend(room, 0, List.of(db.push(db.owner, RoomRole.OWNER, "c2", "b"))))
         .isPresent();
-    assertThat(db.query("select client_id from room_updates where room_id = '" + room + "'"))
-        .containsExactly("c2");
+    assertThat(db.clients(room)).containsExactly("c2");
   }
 
   @Test
@@ -91,7 +81,6 @@ class UpdateWriterTest {
 
     assertThat(writer.tryAppend(room, 0, List.of(db.push(db.owner, RoomRole.OWNER, "c1", "a"))))
         .isEmpty();
-    assertThat(db.query("select count(*) from room_updates where room_id = '" + room + "'"))
-        .containsExactly("0");
+    assertThat(db.updates(room)).isEqualTo("0");
   }
 }
