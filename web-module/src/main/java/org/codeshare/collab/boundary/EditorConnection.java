@@ -47,11 +47,7 @@ final class EditorConnection implements Outlet {
     this.rooms = rooms;
     this.settings = settings;
     this.sender =
-        new Sender(
-            session.getAsyncRemote(),
-            writers,
-            settings.sendQueueLimit(),
-            () -> close(CloseCodes.RESYNC, "too far behind: reconnect and pull"));
+        new Sender(session.getAsyncRemote(), writers, settings.sendQueueLimit(), this::close);
     this.rate = new RateLimit(settings.messagesPerSecond());
     var peer = new Peer(newId(), admitted.name(), Colors.of(admitted.subject()), admitted.role());
     this.participant =

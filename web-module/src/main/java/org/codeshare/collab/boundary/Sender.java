@@ -3,14 +3,24 @@ package org.codeshare.collab.boundary;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import java.util.ArrayDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One socket's outgoing messages: sent asynchronously one after the other, in order, from a queue
  * of at most {@code limit} messages, by the {@link SocketWriters} (the caller only queues). A
- * client that lets the queue fill up is not waited for: the queue is dropped and {@code overflow}
- * runs (the connection closes with a resync code).
+ * client that lets the queue fill up is not waited for: the queue is dropped and the socket closed
+ * with a resync code. So is a socket the container cannot send on: a client is never left open with
+ * messages it will not get.
  */
 final class Sender {
+
+  /** Closes the socket. */
+  interface Closer {
+    void close(int code, String reason);
+  }
+
+  private static final Logger LOG = Logger.getLogger(Sender.class.getName());
 
   /**
    * The context class loader while a frame is handed to the container. Tyrus (2.1.5 in Payara 6)
@@ -25,7 +35,7 @@ final class Sender {
   private final RemoteEndpoint.Async remote;
   private final SocketWriters writers;
   private final int limit;
-  private final Runnable overflow;
+  private final Closer closer;
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private boolean sending;
   private boolean stopped;
@@ -36,11 +46,11 @@ final class Sender {
     boolean handedOff;
   }
 
-  Sender(RemoteEndpoint.Async remote, SocketWriters writers, int limit, Runnable overflow) {
+  Sender(RemoteEndpoint.Async remote, SocketWriters writers, int limit, Closer closer) {
     this.remote = remote;
     this.writers = writers;
     this.limit = limit;
-    this.overflow = overflow;
+    this.closer = closer;
   }
 
   void send(String message) {
@@ -61,7 +71,7 @@ final class Sender {
       }
     }
     if (overflowed) {
-      overflow.run();
+      closer.close(CloseCodes.RESYNC, "too far behind: reconnect and pull");
     } else if (!writers.execute(this::pump)) {
       pump(); // no writer threads, or the node is stopping: write here
     }
@@ -70,6 +80,18 @@ final class Sender {
   synchronized void stop() {
     stopped = true;
     queue.clear();
+  }
+
+  /** The container could not send: the client reconnects and pulls what it missed. */
+  private void fail() {
+    boolean first;
+    synchronized (this) {
+      first = !stopped;
+      stop();
+    }
+    if (first) {
+      closer.close(CloseCodes.RESYNC, "cannot send: reconnect and pull");
+    }
   }
 
   /** Sends until the queue is empty or a send completes later, whose callback then carries on. */
@@ -90,7 +112,9 @@ final class Sender {
       try {
         remote.sendText(next, result -> completed(flight, result));
       } catch (RuntimeException e) {
-        stop();
+        // Mostly a socket closed meanwhile; the container may also close one as it opens
+        LOG.log(Level.FINE, "cannot send on an editor socket: closing it", e);
+        fail();
         continue;
       } finally {
         thread.setContextClassLoader(loader);
@@ -106,7 +130,8 @@ final class Sender {
 
   private void completed(InFlight flight, SendResult result) {
     if (!result.isOK()) {
-      stop();
+      LOG.log(Level.FINE, "a send on an editor socket failed: closing it", result.getException());
+      fail();
     }
     boolean resume;
     synchronized (flight) {
