@@ -36,6 +36,8 @@ final class Author implements Wire.Listener {
   private int confirmedCount;
   private volatile boolean closed;
   private volatile int closeCode;
+  private volatile Runnable reopen;
+  private int reopened;
 
   /**
    * @param roomBase the index of the room's first author; the room's authors are {@code roomBase}
@@ -154,8 +156,24 @@ final class Author implements Wire.Listener {
     receive(message);
   }
 
+  /**
+   * How to open the socket again, as the browser does when its socket closes before the {@code
+   * hello}: a new ticket and a new socket. Used at most three times.
+   */
+  void reopenWith(Runnable reopen) {
+    this.reopen = reopen;
+  }
+
   @Override
   public void onClose(int code) {
+    synchronized (this) {
+      if (version < 0 && reopen != null && reopened < 3) {
+        reopened++;
+        recorder.error("reopened-before-hello-" + code);
+        reopen.run();
+        return;
+      }
+    }
     closeCode = code;
     closed = true;
     if (code != 1000) {

@@ -168,6 +168,51 @@ final class Node implements AutoCloseable {
     return out;
   }
 
+  /** Bytes of WAL PostgreSQL has written since it was created; -1 when it cannot say. */
+  long walBytes() {
+    var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+    try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        var s = c.createStatement();
+        var rows = s.executeQuery("select pg_current_wal_lsn() - '0/0'::pg_lsn")) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (java.sql.SQLException e) {
+      return -1;
+    }
+  }
+
+  /** Writes the node's threads next to its log; returns the file. */
+  Path dumpThreads() throws Exception {
+    var file = log.resolveSibling("threads-" + System.currentTimeMillis() + ".txt");
+    Files.writeString(file, jcmd("Thread.print", "-l"));
+    return file;
+  }
+
+  /** The node's connection and room gauges, as its metrics endpoint gives them. */
+  String gauges() {
+    try {
+      var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      var body =
+          client
+              .send(
+                  HttpRequest.newBuilder(base.resolve("metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return body.lines()
+          .filter(
+              l ->
+                  l.startsWith("codeshare_websocket_connections_active")
+                      || l.startsWith("codeshare_rooms_active"))
+          .toList()
+          .toString();
+    } catch (IOException e) {
+      return "unreadable (" + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
   /** A room's document as PostgreSQL holds it: {@code room_updates} replayed in order. */
   Stored stored(String slug) throws Exception {
     var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";

@@ -3,8 +3,10 @@ package org.codeshare.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ final class Run {
   private final Recorder recorder;
   final List<Room> rooms = new ArrayList<>();
   private final List<Wire> wires = new ArrayList<>();
+  private final ExecutorService reopener = Executors.newSingleThreadExecutor();
 
   Run(Node node, Options options, int authors, int expectedEditsPerAuthor) {
     this.node = node;
@@ -57,7 +60,10 @@ final class Run {
     }
   }
 
-  /** Opens every author's socket (ticket, then handshake) and waits for every hello. */
+  /**
+   * Opens every author's socket (ticket, then handshake) and waits for every hello. A socket closed
+   * before its hello is opened again, as the browser does.
+   */
   void connect() throws Exception {
     var all = rooms.stream().flatMap(r -> r.authors().stream().map(a -> new Object[] {r, a}));
     var list = all.toList();
@@ -66,16 +72,58 @@ final class Run {
         i -> {
           var room = (Room) list.get(i)[0];
           var author = (Author) list.get(i)[1];
-          var uri = api.editorUri(room.slug(), author.clientId);
-          return wires.get(i % wires.size()).connect(uri, author);
+          var wire = wires.get(i % wires.size());
+          author.reopenWith(() -> reopener.execute(() -> reopen(wire, room, author)));
+          return wire.connect(api.editorUri(room.slug(), author.clientId), author);
         });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (!list.stream().allMatch(o -> ((Author) o[1]).ready())) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("not every author got its hello");
+        throw new IllegalStateException("not every author got its hello: " + missingHellos());
       }
       Thread.sleep(50);
     }
+  }
+
+  private void reopen(Wire wire, Room room, Author author) {
+    try {
+      wire.connect(api.editorUri(room.slug(), author.clientId), author);
+    } catch (Exception e) {
+      recorder.error("reopen-failed");
+      author.onClose(1006);
+    }
+  }
+
+  /**
+   * Which authors have no hello, by state (still open, or closed with its code), in how many rooms,
+   * what the node counts, and where its thread dump is.
+   */
+  private String missingHellos() {
+    var byState = new TreeMap<String, Integer>();
+    var slugs = new LinkedHashSet<String>();
+    for (var room : rooms) {
+      for (var author : room.authors()) {
+        if (!author.ready()) {
+          byState.merge(author.closed() ? "closed " + author.closeCode() : "open", 1, Integer::sum);
+          slugs.add(room.slug());
+        }
+      }
+    }
+    String dump;
+    try {
+      dump = node.dumpThreads().toString();
+    } catch (Exception e) {
+      dump = "none (" + e + ")";
+    }
+    return byState
+        + " in "
+        + slugs.size()
+        + " rooms, e.g. "
+        + slugs.stream().limit(5).toList()
+        + "; node: "
+        + node.gauges()
+        + "; thread dump "
+        + dump;
   }
 
   /** Typing for the duration (Poisson arrivals at {@code rate} per typist), then the drain. */
@@ -84,6 +132,7 @@ final class Run {
     long self0 = Node.cpuNanos(ProcessHandle.current().pid());
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
+    var sampler = new Sampler(node);
     var timer = Executors.newScheduledThreadPool(2);
     var random = new Random(42);
     for (var author : typists) {
@@ -94,6 +143,7 @@ final class Run {
     timer.shutdown();
     timer.awaitTermination(10, TimeUnit.SECONDS);
     long typingEnd = System.nanoTime();
+    sampler.close();
     boolean settled = drain(TimeUnit.SECONDS.toNanos(60));
     long drained = System.nanoTime();
     long cpu = node.cpuNanos() - cpu0;
@@ -140,6 +190,7 @@ final class Run {
   }
 
   void close() {
+    reopener.shutdownNow();
     rooms.forEach(r -> r.authors().forEach(Author::close));
     for (var wire : wires) {
       try {

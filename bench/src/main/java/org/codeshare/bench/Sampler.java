@@ -1,0 +1,91 @@
+package org.codeshare.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node seen from outside once a second while the authors type: commits and their mean time, the
+ * mean fan-out time (both from the node's metrics), the WAL PostgreSQL wrote and the node's CPU.
+ * Logged as one line per run, to tell where a slow second of typing went.
+ */
+final class Sampler implements AutoCloseable {
+
+  private static final List<String> SERIES =
+      List.of(
+          "codeshare_edit_commit_seconds_count",
+          "codeshare_edit_commit_seconds_sum",
+          "codeshare_fanout_seconds_sum");
+
+  private final Node node;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final List<String> seconds = new ArrayList<>();
+  private Map<String, Double> last;
+
+  Sampler(Node node) {
+    this.node = node;
+    last = sample();
+    timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void tick() {
+    var now = sample();
+    double commits = now.get(SERIES.get(0)) - last.get(SERIES.get(0));
+    double commitMs = (now.get(SERIES.get(1)) - last.get(SERIES.get(1))) * 1000 / commits;
+    double fanoutMs = (now.get(SERIES.get(2)) - last.get(SERIES.get(2))) * 1000 / commits;
+    double walKb = (now.get("wal") - last.get("wal")) / 1024;
+    double cpu = (now.get("cpu") - last.get("cpu")) / 1e9;
+    synchronized (seconds) {
+      seconds.add(
+          String.format(
+              "%d:%.0f/%.1f/%.1f/%.0f/%.2f",
+              seconds.size(), commits, commitMs, fanoutMs, walKb, cpu));
+    }
+    last = now;
+  }
+
+  private Map<String, Double> sample() {
+    var values = new HashMap<String, Double>();
+    SERIES.forEach(s -> values.put(s, 0.0));
+    try {
+      var body =
+          http.send(
+                  HttpRequest.newBuilder(node.base.resolve("metrics?scope=application")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      body.lines()
+          .forEach(
+              line -> {
+                for (var series : SERIES) {
+                  if (line.startsWith(series + "{")) {
+                    values.put(series, Double.parseDouble(line.substring(line.indexOf("} ") + 2)));
+                  }
+                }
+              });
+    } catch (Exception e) {
+      // a missing sample reads as zero
+    }
+    values.put("wal", (double) node.walBytes());
+    values.put("cpu", (double) node.cpuNanos());
+    return values;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    synchronized (seconds) {
+      Report.line(
+          "node per second of typing (commits / commit ms / fan-out ms / WAL KB / CPU cores): "
+              + String.join(" ", seconds));
+    }
+  }
+}
