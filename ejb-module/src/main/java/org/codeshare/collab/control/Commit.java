@@ -2,6 +2,9 @@ package org.codeshare.collab.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.entity.InvalidChanges;
@@ -16,7 +19,8 @@ import org.codeshare.collab.entity.Update;
  * its version and over the pushes before it, checked against the document, and all are appended in
  * one transaction (group commit); everyone is sent them only after the commit. A push that does not
  * fit is refused on its own. When another node committed first, the room catches up with what it
- * missed and the batch is composed and tried again.
+ * missed and the batch is composed and tried again. A room's pushes commit without holding its
+ * thread ({@link #start}, {@link #finish}); restores wait for theirs ({@link #run}).
  */
 final class Commit {
 
@@ -31,14 +35,27 @@ final class Commit {
 
   private final LiveRoom room;
   private final List<Queued> pushes;
+  private int attempt;
+
+  // the statement handed in by start()
+  private Batch inFlight;
+  private long expected;
+  private long started;
+  private CompletableFuture<Optional<UpdateLog.Committed>> submitted;
+  private boolean finished;
+  private boolean handedOver;
 
   Commit(LiveRoom room, List<Queued> pushes) {
     this.room = room;
     this.pushes = new ArrayList<>(pushes);
   }
 
+  /**
+   * Commits on the room's thread, waiting for the database: restores, and the pushes of a batch
+   * split after another node's commit.
+   */
   void run() {
-    for (int attempt = 1; ; attempt++) {
+    while (true) {
       var batch = compose();
       if (batch.authored().isEmpty()) {
         return;
@@ -51,57 +68,163 @@ final class Commit {
                 .writer()
                 .tryAppend(room.id(), room.version(), batch.authored())
                 .map(UpdateLog.Appended.class::cast)
-                .orElseGet(
-                    () ->
-                        room.rooms().log().appendAll(room.id(), room.version(), batch.authored()));
+                .orElseGet(() -> careful(batch));
         room.rooms().metrics().committed(started);
       } catch (RuntimeException e) {
         result = afterFailure(e, batch);
-        if (result == null) {
-          return;
-        }
       }
-      if (result instanceof UpdateLog.Committed committed) {
-        var doc = batch.doc();
-        if (!committed.missed().isEmpty()) {
-          room.catchUp(committed.missed());
-          doc = room.doc();
-          for (var update : committed.committed()) {
-            doc = update.changes().apply(doc);
-          }
-        }
-        confirm(committed.committed(), doc);
+      if (result == null || settled(batch, result)) {
         return;
       }
-      if (result instanceof UpdateLog.Refused refused) {
-        if (refused.gone()) {
-          room.gone();
-          return;
-        }
-        var refusedPushes =
-            refused.pushes().isEmpty()
-                ? batch.pushes()
-                : refused.pushes().stream().map(batch.pushes()::get).toList();
-        refusedPushes.forEach(p -> refuse(p, ProtocolError.LOCKED, "the room is locked"));
-        pushes.removeAll(refusedPushes);
-        continue;
-      }
-      var missed = ((UpdateLog.Behind) result).missed();
-      if (batch.pushes().size() > 1) {
-        // Another node committed meanwhile: each push alone is rebased under the row lock over
-        // what it missed, in commit order, as clients do.
-        room.catchUp(missed);
-        for (var push : List.copyOf(pushes)) {
-          new Commit(room, List.of(push)).run();
-        }
-        return;
-      }
-      if (attempt == ATTEMPTS) {
-        batch.pushes().forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "too many edits"));
-        return;
-      }
-      room.catchUp(missed);
     }
+  }
+
+  /**
+   * Starts the commit without holding the room's thread: the batch goes to the group statement, and
+   * {@link #finish} takes the result as a task of the room. False when there was nothing to commit.
+   */
+  boolean start() {
+    var batch = compose();
+    if (batch.authored().isEmpty()) {
+      return false;
+    }
+    inFlight = batch;
+    expected = room.version();
+    started = System.nanoTime();
+    try {
+      submitted = room.rooms().writer().submit(room.id(), expected, batch.authored());
+    } catch (RuntimeException e) {
+      submitted = CompletableFuture.failedFuture(e);
+    }
+    submitted.whenComplete((result, failure) -> room.enqueue(live -> finish(), gone -> {}));
+    return true;
+  }
+
+  /**
+   * Takes the result of the statement {@link #start} handed in (waiting for it when a restore
+   * cannot wait for its turn; a second call does nothing), then lets the room commit what was
+   * queued meanwhile. When the statement moved the room, the next batch is handed in before these
+   * updates go out, so the next statement runs while the sockets are written.
+   */
+  void finish() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      settleInFlight();
+    } finally {
+      if (!handedOver) {
+        room.commitDone();
+      }
+    }
+  }
+
+  private void settleInFlight() {
+    var batch = inFlight;
+    Optional<UpdateLog.Committed> result;
+    try {
+      result = submitted.join();
+    } catch (CompletionException e) {
+      if (room.version() != expected) {
+        run(); // composed again over what the room took in meanwhile
+        return;
+      }
+      var failure =
+          e.getCause() instanceof RuntimeException cause
+              ? cause
+              : new IllegalStateException(e.getCause());
+      var after = afterFailure(failure, batch);
+      if (after != null && !settled(batch, after)) {
+        run();
+      }
+      return;
+    }
+    if (result.isEmpty()) {
+      if (room.version() != expected) {
+        run();
+        return;
+      }
+      UpdateLog.Appended after;
+      try {
+        after = careful(batch);
+      } catch (RuntimeException e) {
+        after = afterFailure(e, batch);
+      }
+      if (after != null && !settled(batch, after)) {
+        run();
+      }
+      return;
+    }
+    room.rooms().metrics().committed(started);
+    var committed = result.get().committed();
+    if (room.version() != expected) {
+      // The room caught up meanwhile (a pull, a resync), maybe with these very updates.
+      try {
+        room.catchUp(room.rooms().log().since(room.id(), room.version()));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot catch up room " + room.id(), e);
+      }
+      room.rooms().fanout().publishUpdates(room.id(), expected, committed);
+      return;
+    }
+    long fanout = System.nanoTime();
+    room.take(committed, batch.doc());
+    handedOver = true;
+    room.commitDone();
+    room.send();
+    room.rooms().fanout().publishUpdates(room.id(), expected, committed);
+    room.rooms().metrics().fannedOut(fanout);
+  }
+
+  private UpdateLog.Appended careful(Batch batch) {
+    return room.rooms().log().appendAll(room.id(), room.version(), batch.authored());
+  }
+
+  /** Deals with one attempt's result; false when the pushes left need another attempt. */
+  private boolean settled(Batch batch, UpdateLog.Appended result) {
+    attempt++;
+    if (result instanceof UpdateLog.Committed committed) {
+      var doc = batch.doc();
+      if (!committed.missed().isEmpty()) {
+        room.catchUp(committed.missed());
+        doc = room.doc();
+        for (var update : committed.committed()) {
+          doc = update.changes().apply(doc);
+        }
+      }
+      confirm(committed.committed(), doc);
+      return true;
+    }
+    if (result instanceof UpdateLog.Refused refused) {
+      if (refused.gone()) {
+        room.gone();
+        return true;
+      }
+      var refusedPushes =
+          refused.pushes().isEmpty()
+              ? batch.pushes()
+              : refused.pushes().stream().map(batch.pushes()::get).toList();
+      refusedPushes.forEach(p -> refuse(p, ProtocolError.LOCKED, "the room is locked"));
+      pushes.removeAll(refusedPushes);
+      return false;
+    }
+    var missed = ((UpdateLog.Behind) result).missed();
+    if (batch.pushes().size() > 1) {
+      // Another node committed meanwhile: each push alone is rebased under the row lock over
+      // what it missed, in commit order, as clients do.
+      room.catchUp(missed);
+      for (var push : List.copyOf(pushes)) {
+        new Commit(room, List.of(push)).run();
+      }
+      return true;
+    }
+    if (attempt >= ATTEMPTS) {
+      batch.pushes().forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "too many edits"));
+      return true;
+    }
+    room.catchUp(missed);
+    return false;
   }
 
   /**
@@ -149,11 +272,11 @@ final class Commit {
   }
 
   private void confirm(List<Update> committed, String doc) {
-    long started = System.nanoTime();
+    long fanout = System.nanoTime();
     long from = room.version();
     room.accept(committed, doc);
     room.rooms().fanout().publishUpdates(room.id(), from, committed);
-    room.rooms().metrics().fannedOut(started);
+    room.rooms().metrics().fannedOut(fanout);
   }
 
   /** The document after {@code updates}, once they are known to fit it and the limits. */

@@ -8,19 +8,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sql.DataSource;
 
 /**
- * The commits of several rooms in one PostgreSQL statement. Room actors hand their batch in; one of
- * them (the leader) takes every batch waiting, at most {@code maxRooms}, writes them together and
- * tells each whether its room moved, while the batches arriving meanwhile queue for the next
- * statement. A busy node so commits as often as the database answers, not once per room. Each room
- * keeps its own guard (its version, not deleted, open to the pushers' roles): one room's refusal
- * does not hold up the others. A room whose row another transaction holds (a snapshot being
- * recorded, another node's commit) is skipped, not waited for: it does not move, and its actor
- * takes the careful path, which waits for that room alone; one such lock used to stall every room's
- * commit on the node. Never waiting, two nodes writing the same rooms cannot deadlock. The
- * statement runs on a {@link CommitConnection}, kept while the node is editing.
+ * The commits of several rooms in one PostgreSQL statement. Room actors hand their batch in and go
+ * on with other work; the committer takes every batch waiting, at most {@code maxRooms}, writes
+ * them together and tells each whether its room moved, while the batches arriving meanwhile queue
+ * for the next statement. No room thread waits for the database, so the statement is as large as
+ * the rooms that have something to commit, not as the threads that could wait for it. A busy node
+ * so commits as often as the database answers, not once per room. Each room keeps its own guard
+ * (its version, not deleted, open to the pushers' roles): one room's refusal does not hold up the
+ * others. A room whose row another transaction holds (a snapshot being recorded, another node's
+ * commit) is skipped, not waited for: it does not move, and its actor takes the careful path, which
+ * waits for that room alone; one such lock used to stall every room's commit on the node. Never
+ * waiting, two nodes writing the same rooms cannot deadlock. The statement runs on a {@link
+ * CommitConnection}, kept while the node is editing.
  */
 final class GroupCommit {
 
@@ -45,57 +51,91 @@ final class GroupCommit {
           + " join moved m on m.id = e.room_id order by e.position)"
           + " select id from moved";
 
-  /** One room's batch waiting for a statement, and what became of it. */
-  private static final class Waiting {
-    final UpdateWriter.Batch batch;
-    boolean done;
-    boolean moved;
-    SQLException failure;
-
-    Waiting(UpdateWriter.Batch batch) {
-      this.batch = batch;
-    }
-  }
+  /** One room's batch waiting for a statement, and what becomes of it. */
+  private record Waiting(UpdateWriter.Batch batch, CompletableFuture<Boolean> moved) {}
 
   private final CommitConnection kept;
   private final int maxRooms;
+  private final Executor committer;
   private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
   private boolean leading;
   private long statements;
 
-  GroupCommit(DataSource dataSource, int maxRooms) {
+  /**
+   * @param committer runs the statements, one after the other (a single thread); the room actors
+   *     only hand their batches in
+   */
+  GroupCommit(DataSource dataSource, int maxRooms, Executor committer) {
     this.kept = new CommitConnection(dataSource, APPEND);
     this.maxRooms = Math.max(1, maxRooms);
+    this.committer = committer;
   }
 
   /**
-   * Writes {@code batch} with whatever other rooms' batches are waiting; true when its room moved
-   * (everything written), false when its guard did not hold (nothing written for it).
-   *
-   * @throws SQLException when the statement failed; it may or may not have been committed
+   * Queues {@code batch} for the next statement, with whatever other rooms' batches are waiting
+   * then. The future completes on the committer: true when its room moved (everything written),
+   * false when its guard did not hold (nothing written for it), or exceptionally with the {@link
+   * SQLException} of a failed statement (which may or may not have been committed).
    */
-  boolean append(UpdateWriter.Batch batch) throws SQLException {
-    var mine = new Waiting(batch);
+  CompletableFuture<Boolean> submit(UpdateWriter.Batch batch) {
+    var mine = new Waiting(batch, new CompletableFuture<>());
+    boolean lead;
     synchronized (this) {
       queue.addLast(mine);
+      lead = !leading;
+      leading = true;
     }
+    if (lead) {
+      try {
+        committer.execute(this::lead);
+      } catch (RejectedExecutionException e) {
+        lead(); // the application is stopping: written on this thread
+      }
+    }
+    return mine.moved();
+  }
+
+  /** {@link #submit}, waiting for the statement. */
+  boolean append(UpdateWriter.Batch batch) throws SQLException {
+    try {
+      return submit(batch).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException failure) {
+        throw failure;
+      }
+      throw new SQLException("group commit failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the commit", e);
+    }
+  }
+
+  /**
+   * Writes statements until no batch waits. A room has at most one batch in a statement: a second
+   * one (a restore while its pushes commit) waits for the next.
+   */
+  private void lead() {
     while (true) {
-      List<Waiting> group;
+      var group = new ArrayList<Waiting>();
       synchronized (this) {
-        while (!mine.done && leading) {
-          waitForLeader();
+        if (queue.isEmpty()) {
+          leading = false;
+          notifyAll();
+          return;
         }
-        if (mine.done) {
-          if (mine.failure != null) {
-            throw mine.failure;
-          }
-          return mine.moved;
-        }
-        leading = true;
         statements++;
-        group = new ArrayList<>();
+        var rooms = new HashSet<UUID>();
+        var later = new ArrayDeque<Waiting>();
         while (!queue.isEmpty() && group.size() < maxRooms) {
-          group.add(queue.pollFirst());
+          var next = queue.pollFirst();
+          if (rooms.add(next.batch().roomId())) {
+            group.add(next);
+          } else {
+            later.addLast(next);
+          }
+        }
+        while (!later.isEmpty()) {
+          queue.addFirst(later.pollLast());
         }
       }
       Set<UUID> moved = null;
@@ -107,14 +147,12 @@ final class GroupCommit {
       } catch (RuntimeException e) {
         failure = new SQLException("group commit failed", e);
       }
-      synchronized (this) {
-        for (var waiting : group) {
-          waiting.moved = moved != null && moved.contains(waiting.batch.roomId());
-          waiting.failure = failure;
-          waiting.done = true;
+      for (var waiting : group) {
+        if (failure != null) {
+          waiting.moved().completeExceptionally(failure);
+        } else {
+          waiting.moved().complete(moved.contains(waiting.batch().roomId()));
         }
-        leading = false;
-        notifyAll();
       }
     }
   }
@@ -136,21 +174,17 @@ final class GroupCommit {
     }
   }
 
-  /** Gives the kept connection back; the application is stopping. */
+  /** Gives the kept connection back once the statements under way are written. */
   synchronized void close() {
     while (leading) {
-      waitForLeader();
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
     }
     kept.release();
-  }
-
-  private void waitForLeader() {
-    try {
-      wait();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the commit", e);
-    }
   }
 
   private Set<UUID> write(List<Waiting> group) throws SQLException {
@@ -170,7 +204,7 @@ final class GroupCommit {
     var payloads = new ArrayList<String>();
     var created = new ArrayList<Timestamp>();
     for (int r = 0; r < rooms; r++) {
-      var batch = group.get(r).batch;
+      var batch = group.get(r).batch();
       ids[r] = batch.roomId();
       expected[r] = batch.expected();
       versions[r] = batch.version();
@@ -193,7 +227,7 @@ final class GroupCommit {
         created.add(Timestamp.from(row.createdAt()));
       }
     }
-    var at = group.get(0).batch.at();
+    var at = group.get(0).batch().at();
     var statement = kept.statement();
     var connection = kept.connection();
     try {

@@ -39,6 +39,8 @@ final class LiveRoom {
   private boolean closed;
   private final RoomText text;
   private List<Commit.Queued> queued = new ArrayList<>();
+  private Commit committing; // its statement is in flight
+  private final List<Runnable> whenSettled = new ArrayList<>();
   private final Members members;
   private final Outgoing outgoing;
 
@@ -115,7 +117,7 @@ final class LiveRoom {
             "the room is at version " + text.version() + ", not yet there");
       }
       queued.add(new Commit.Queued(author, push.version(), push.updates()));
-      if (queued.size() == 1) {
+      if (queued.size() == 1 && committing == null) {
         var batch = queued;
         enqueue(LiveRoom::commitQueued, s -> batch.forEach(q -> s.requeue(id, q)));
       }
@@ -124,12 +126,41 @@ final class LiveRoom {
     }
   }
 
-  /** Commits every push queued since the last commit, together. */
+  /**
+   * Commits every push queued since the last commit, together; while a commit is in flight they
+   * wait for it ({@link #commitDone}).
+   */
   private void commitQueued() {
+    if (committing != null) {
+      return;
+    }
     var batch = queued;
     queued = new ArrayList<>();
     if (!batch.isEmpty()) {
-      new Commit(this, batch).run();
+      var commit = new Commit(this, batch);
+      if (commit.start()) {
+        committing = commit;
+      }
+    }
+    if (committing == null && queued.isEmpty() && !whenSettled.isEmpty()) {
+      var waiting = List.copyOf(whenSettled);
+      whenSettled.clear();
+      waiting.forEach(Runnable::run);
+    }
+  }
+
+  /** The commit in flight is settled: the pushes queued meanwhile go next. */
+  void commitDone() {
+    committing = null;
+    commitQueued();
+  }
+
+  /** Runs {@code task} once the pushes taken in so far are committed or refused. */
+  void whenSettled(Runnable task) {
+    if (committing == null && queued.isEmpty()) {
+      task.run();
+    } else {
+      whenSettled.add(task);
     }
   }
 
@@ -248,7 +279,7 @@ final class LiveRoom {
 
   /** Unloads the room when nobody has been in it for {@code idle}; true when it did. */
   boolean unloadIfIdle(Instant now, Duration idle) {
-    if (members.idleSince(now.minus(idle))) {
+    if (committing == null && queued.isEmpty() && members.idleSince(now.minus(idle))) {
       closed = true;
     }
     return closed;
@@ -278,9 +309,23 @@ final class LiveRoom {
    * updates one at a time, exactly as {@link StepwiseRebase} does on the server).
    */
   void accept(List<Update> updates, String newDoc) {
+    take(updates, newDoc);
+    send();
+  }
+
+  /**
+   * Takes committed updates into the document and queues them for everyone; they go out with {@link
+   * #send}, or before anything that tells a socket the room's version.
+   */
+  void take(List<Update> updates, String newDoc) {
     long from = text.version();
     text.take(updates, newDoc);
-    outgoing.add(from, updates);
+    outgoing.append(from, updates);
+  }
+
+  /** Sends the updates taken in, now or with the tick's others. */
+  void send() {
+    outgoing.release();
   }
 
   /** Applies updates another node committed, and passes them on. */
@@ -293,6 +338,8 @@ final class LiveRoom {
   /** The room was deleted: everyone is sent away and the room unloaded. */
   void gone() {
     closed = true;
+    whenSettled.forEach(Runnable::run);
+    whenSettled.clear();
     outgoing.clear();
     members.closeAll(CLOSE_GONE, "room deleted");
     rooms.forget(id, this);
@@ -342,6 +389,9 @@ final class LiveRoom {
    */
   long replace(String replacement, UUID authorId, RoomRole role) {
     ensureLoaded();
+    while (committing != null) {
+      committing.finish(); // one statement of the room's at a time
+    }
     // Caught up first, so the replacement covers everything; a node committing in between can
     // still slip an edit in, hence the second round.
     for (int round = 0; round < 3 && !text.doc().equals(replacement); round++) {

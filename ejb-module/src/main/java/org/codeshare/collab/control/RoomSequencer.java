@@ -249,7 +249,8 @@ public class RoomSequencer {
             .map(
                 room -> {
                   var done = new CompletableFuture<Void>();
-                  room.enqueue(r -> done.complete(null), s -> done.complete(null));
+                  room.enqueue(
+                      r -> r.whenSettled(() -> done.complete(null)), s -> done.complete(null));
                   return done;
                 })
             .toArray(CompletableFuture[]::new);

@@ -2,6 +2,7 @@ package org.codeshare.collab.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -12,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.codeshare.collab.entity.Update;
 import org.codeshare.database.control.Migrations;
@@ -48,6 +53,8 @@ public class UpdateWriter {
   @Resource(lookup = Migrations.DATA_SOURCE)
   DataSource dataSource;
 
+  @Resource ManagedThreadFactory threads;
+
   @Inject EventRows events;
 
   @Inject
@@ -58,6 +65,7 @@ public class UpdateWriter {
 
   private volatile Boolean postgres;
   private volatile GroupCommit group;
+  private ExecutorService committer;
 
   /** One room's commit: the pushes after version {@code expected}, up to {@code version}. */
   record Batch(
@@ -77,10 +85,24 @@ public class UpdateWriter {
    */
   public Optional<UpdateLog.Committed> tryAppend(
       UUID roomId, long expected, List<UpdateLog.Authored> pushes) {
+    try {
+      return submit(roomId, expected, pushes).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : e;
+    }
+  }
+
+  /**
+   * {@link #tryAppend} without waiting: on PostgreSQL the statement is written by the committer
+   * thread, with the other rooms' batches waiting then, and the future completes there (the
+   * caller's thread is free meanwhile); elsewhere it is written at once.
+   */
+  public CompletableFuture<Optional<UpdateLog.Committed>> submit(
+      UUID roomId, long expected, List<UpdateLog.Authored> pushes) {
     boolean ownersOnly = true;
     for (var push : pushes) {
       if (!push.role().atLeast(RoomRole.EDITOR)) {
-        return Optional.empty(); // refused: the careful path answers it
+        return CompletableFuture.completedFuture(Optional.empty()); // the careful path answers it
       }
       ownersOnly &= push.role() == RoomRole.OWNER;
     }
@@ -96,15 +118,28 @@ public class UpdateWriter {
       rows.add(events.documentUpdated(roomId, push.authorId(), first, version, now));
     }
     var batch = new Batch(roomId, expected, version, pushes, rows, at, ownersOnly);
+    var result = new UpdateLog.Committed(expected, List.of(), committed);
     try {
-      if (!(isPostgres() ? group().append(batch) : appendInSteps(batch))) {
-        return Optional.empty();
-      }
+      var moved =
+          isPostgres()
+              ? group().submit(batch)
+              : CompletableFuture.completedFuture(appendInSteps(batch));
+      return moved.handle(
+          (done, failure) -> {
+            if (failure != null) {
+              var cause = failure instanceof CompletionException ? failure.getCause() : failure;
+              throw new IllegalStateException("append failed in room " + roomId, cause);
+            }
+            if (!done) {
+              return Optional.<UpdateLog.Committed>empty();
+            }
+            events.written();
+            return Optional.of(result);
+          });
     } catch (SQLException e) {
-      throw new IllegalStateException("append failed in room " + roomId, e);
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("append failed in room " + roomId, e));
     }
-    events.written();
-    return Optional.of(new UpdateLog.Committed(expected, List.of(), committed));
   }
 
   private boolean isPostgres() throws SQLException {
@@ -120,11 +155,20 @@ public class UpdateWriter {
     if (group == null) {
       synchronized (this) {
         if (group == null) {
-          group = new GroupCommit(dataSource, maxRooms);
+          committer =
+              Executors.newSingleThreadExecutor(threads == null ? UpdateWriter::daemon : threads);
+          group = new GroupCommit(dataSource, maxRooms, committer);
         }
       }
     }
     return group;
+  }
+
+  /** The committer's thread outside a container (tests, tools). */
+  private static Thread daemon(Runnable task) {
+    var thread = new Thread(task, "codeshare-commit");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** Gives the commit's kept connection back when editing has paused. */
@@ -136,10 +180,11 @@ public class UpdateWriter {
   }
 
   @PreDestroy
-  void close() {
+  synchronized void close() {
     var current = group;
     if (current != null) {
       current.close();
+      committer.shutdown();
     }
   }
 

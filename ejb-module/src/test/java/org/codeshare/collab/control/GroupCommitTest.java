@@ -55,6 +55,32 @@ class GroupCommitTest {
   }
 
   @Test
+  void aBatchIsHandedInWithoutWaitingAndTwoOfOneRoomNeverShareAStatement() throws Exception {
+    var room = db.room(false);
+    var other = db.room(false);
+    try (var holder = db.dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (var lock = holder.createStatement()) {
+        lock.execute("lock table outbox in share mode");
+      }
+      var first = writer.submit(other, 0, List.of(db.ownerPush("o1"))); // returns at once
+      CommitDatabase.awaitTrue(() -> writer.group().statements() == 1);
+      assertThat(first).isNotDone();
+      var one = writer.submit(room, 0, List.of(db.ownerPush("a1")));
+      var two = writer.submit(room, 0, List.of(db.ownerPush("b1"))); // a restore racing a push
+      CommitDatabase.awaitTrue(() -> writer.group().waiting() == 2);
+      holder.commit();
+
+      assertThat(first.get(10, TimeUnit.SECONDS)).isPresent();
+      assertThat(one.get(10, TimeUnit.SECONDS)).isPresent();
+      assertThat(two.get(10, TimeUnit.SECONDS)).isEmpty(); // the next statement; the room moved
+    }
+    assertThat(writer.group().statements()).isEqualTo(3);
+    assertThat(db.clients(room)).containsExactly("a1");
+    assertThat(db.events(room)).isEqualTo("1");
+  }
+
+  @Test
   void aRoomWhoseRowIsHeldIsSkippedWithoutHoldingUpTheOthers() throws Exception {
     var held = db.room(false);
     var free = db.room(false);

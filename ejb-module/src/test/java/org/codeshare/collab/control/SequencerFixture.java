@@ -29,6 +29,13 @@ abstract class SequencerFixture {
               UUID roomId, long expected, List<UpdateLog.Authored> pushes) {
             return java.util.Optional.empty(); // every commit takes the log's own path
           }
+
+          @Override
+          public java.util.concurrent.CompletableFuture<java.util.Optional<UpdateLog.Committed>>
+              submit(UUID roomId, long expected, List<UpdateLog.Authored> pushes) {
+            // answered later, on another thread, as the committer does
+            return java.util.concurrent.CompletableFuture.supplyAsync(java.util.Optional::empty);
+          }
         };
     sequencer.coldLoad =
         new ColdLoad() {
