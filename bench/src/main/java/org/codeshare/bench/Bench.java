@@ -136,6 +136,7 @@ public final class Bench {
               .limit(options.typists)
               .mapToObj(r -> run.rooms.get(r).authors().get(0))
               .toList();
+      Thread.sleep(options.settle * 1000L);
       Report.line(typists.size() + " typists, one per room, for " + options.duration + " s");
       var result = run.type(typists, options.duration, options.rate);
       Report.result("");

@@ -29,6 +29,8 @@ final class Options {
         --micro-args "--nohazelcast" extra Payara Micro options (besides --nocluster and a port)
         --env KEY=VALUE             extra environment of the node (repeatable)
         --pg KEY=VALUE              extra PostgreSQL setting, e.g. wal_compression=on (repeatable)
+        --settle 0                  rooms scenario: seconds between the heap reading (a full GC of
+                                    the node) and the typing
         --wires 2                   driver threads reading the sockets (each socket is on one)
         --jfr file.jfr              record the node with Java Flight Recorder during the runs
         --out results.md            append the result table here too
@@ -49,6 +51,7 @@ final class Options {
   List<String> microArgs = List.of("--nohazelcast");
   Map<String, String> serverEnv = new HashMap<>();
   Map<String, String> postgresConfig = new HashMap<>();
+  int settle = 0;
   int wires = 2;
   Path jfr;
   Path out;
@@ -88,6 +91,7 @@ final class Options {
           var kv = value.split("=", 2);
           o.postgresConfig.put(kv[0], kv[1]);
         }
+        case "--settle" -> o.settle = Integer.parseInt(value);
         case "--wires" -> o.wires = Integer.parseInt(value);
         case "--jfr" -> o.jfr = Path.of(value).toAbsolutePath();
         case "--out" -> o.out = Path.of(value);

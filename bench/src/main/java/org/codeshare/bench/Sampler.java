@@ -44,11 +44,12 @@ final class Sampler implements AutoCloseable {
     double fanoutMs = (now.get(SERIES.get(2)) - last.get(SERIES.get(2))) * 1000 / commits;
     double walKb = (now.get("wal") - last.get("wal")) / 1024;
     double cpu = (now.get("cpu") - last.get("cpu")) / 1e9;
+    double busy = (now.get("busy") - last.get("busy")) / 100;
     synchronized (seconds) {
       seconds.add(
           String.format(
-              "%d:%.0f/%.1f/%.1f/%.0f/%.2f",
-              seconds.size(), commits, commitMs, fanoutMs, walKb, cpu));
+              "%d:%.0f/%.1f/%.1f/%.0f/%.2f/%.2f",
+              seconds.size(), commits, commitMs, fanoutMs, walKb, cpu, busy));
     }
     last = now;
   }
@@ -76,7 +77,25 @@ final class Sampler implements AutoCloseable {
     }
     values.put("wal", (double) node.walBytes());
     values.put("cpu", (double) node.cpuNanos());
+    values.put("busy", busyTicks());
     return values;
+  }
+
+  /** Clock ticks (1/100 s) the machine's cores spent on anything but idling, from /proc/stat. */
+  private static double busyTicks() {
+    try {
+      var cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
+      var fields = cpu.trim().split("\\s+");
+      double busy = 0;
+      for (int i = 1; i < fields.length && i <= 8; i++) {
+        if (i != 4 && i != 5) { // idle, iowait
+          busy += Double.parseDouble(fields[i]);
+        }
+      }
+      return busy;
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   @Override
@@ -84,7 +103,8 @@ final class Sampler implements AutoCloseable {
     timer.shutdownNow();
     synchronized (seconds) {
       Report.line(
-          "node per second of typing (commits / commit ms / fan-out ms / WAL KB / CPU cores): "
+          "node per second of typing (commits / commit ms / fan-out ms / WAL KB / node cores /"
+              + " machine cores busy): "
               + String.join(" ", seconds));
     }
   }
