@@ -2,7 +2,6 @@ package org.codeshare.collab.control;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.chat.entity.ChatLine;
-import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
@@ -38,9 +36,7 @@ final class LiveRoom {
 
   private boolean closed;
   private final RoomText text;
-  private List<Commit.Queued> queued = new ArrayList<>();
-  private Commit committing; // its statement is in flight
-  private final List<Runnable> whenSettled = new ArrayList<>();
+  private final CommitQueue commits = new CommitQueue(this);
   private final Members members;
   private final Outgoing outgoing;
 
@@ -116,52 +112,19 @@ final class LiveRoom {
             ProtocolError.BAD_VERSION,
             "the room is at version " + text.version() + ", not yet there");
       }
-      queued.add(new Commit.Queued(author, push.version(), push.updates()));
-      if (queued.size() == 1 && committing == null) {
-        var batch = queued;
-        enqueue(LiveRoom::commitQueued, s -> batch.forEach(q -> s.requeue(id, q)));
-      }
+      commits.add(new Commit.Queued(author, push.version(), push.updates()));
     } catch (ProtocolError e) {
       author.outlet().send(ServerMessages.error(e.code(), e.getMessage()));
     }
   }
 
-  /**
-   * Commits every push queued since the last commit, together; while a commit is in flight they
-   * wait for it ({@link #commitDone}).
-   */
-  private void commitQueued() {
-    if (committing != null) {
-      return;
-    }
-    var batch = queued;
-    queued = new ArrayList<>();
-    if (!batch.isEmpty()) {
-      var commit = new Commit(this, batch);
-      if (commit.start()) {
-        committing = commit;
-      }
-    }
-    if (committing == null && queued.isEmpty() && !whenSettled.isEmpty()) {
-      var waiting = List.copyOf(whenSettled);
-      whenSettled.clear();
-      waiting.forEach(Runnable::run);
-    }
+  CommitQueue commits() {
+    return commits;
   }
 
   /** The commit in flight is settled: the pushes queued meanwhile go next. */
   void commitDone() {
-    committing = null;
-    commitQueued();
-  }
-
-  /** Runs {@code task} once the pushes taken in so far are committed or refused. */
-  void whenSettled(Runnable task) {
-    if (committing == null && queued.isEmpty()) {
-      task.run();
-    } else {
-      whenSettled.add(task);
-    }
+    commits.commitDone();
   }
 
   void pull(Participant sender, long from) {
@@ -279,7 +242,7 @@ final class LiveRoom {
 
   /** Unloads the room when nobody has been in it for {@code idle}; true when it did. */
   boolean unloadIfIdle(Instant now, Duration idle) {
-    if (committing == null && queued.isEmpty() && members.idleSince(now.minus(idle))) {
+    if (commits.idle() && members.idleSince(now.minus(idle))) {
       closed = true;
     }
     return closed;
@@ -338,8 +301,7 @@ final class LiveRoom {
   /** The room was deleted: everyone is sent away and the room unloaded. */
   void gone() {
     closed = true;
-    whenSettled.forEach(Runnable::run);
-    whenSettled.clear();
+    commits.closed();
     outgoing.clear();
     members.closeAll(CLOSE_GONE, "room deleted");
     rooms.forget(id, this);
@@ -389,24 +351,12 @@ final class LiveRoom {
    */
   long replace(String replacement, UUID authorId, RoomRole role) {
     ensureLoaded();
-    while (committing != null) {
-      committing.finish(); // one statement of the room's at a time
-    }
-    // Caught up first, so the replacement covers everything; a node committing in between can
-    // still slip an edit in, hence the second round.
-    for (int round = 0; round < 3 && !text.doc().equals(replacement); round++) {
-      catchUp(rooms.log().since(id, text.version()));
-      var update =
-          new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(text.doc(), replacement));
-      var restorer = Restorer.of(authorId, role);
-      var queued = new Commit.Queued(restorer.participant(), text.version(), List.of(update));
-      new Commit(this, List.of(queued)).run();
-      if (closed) {
-        throw new RoomNotFound(id.toString());
-      }
-      restorer.rethrow();
-    }
-    return text.version();
+    commits.finishInFlight(); // one statement of the room's at a time
+    return Restorer.replace(this, replacement, authorId, role);
+  }
+
+  boolean closed() {
+    return closed;
   }
 
   /** Starts a connection again from the current text: its push is too old to rebase. */

@@ -2,9 +2,13 @@ package org.codeshare.collab.control;
 
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.util.List;
 import java.util.UUID;
+import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ProtocolError;
+import org.codeshare.collab.entity.Update;
 import org.codeshare.presence.entity.Peer;
+import org.codeshare.rooms.entity.RoomNotFound;
 import org.codeshare.rooms.entity.RoomRole;
 
 /**
@@ -26,6 +30,30 @@ final class Restorer implements Outlet {
 
   static Restorer of(UUID authorId, RoomRole role) {
     return new Restorer(authorId, role);
+  }
+
+  /**
+   * Commits on the room's actor one update that turns its text into {@code replacement}; returns
+   * the room's version after it. Caught up first, so the replacement covers everything; a node
+   * committing in between can still slip an edit in, hence the further rounds.
+   *
+   * @throws ProtocolError when the commit refused the restore
+   * @throws RoomNotFound when the room was deleted
+   */
+  static long replace(LiveRoom room, String replacement, UUID authorId, RoomRole role) {
+    for (int round = 0; round < 3 && !room.doc().equals(replacement); round++) {
+      room.catchUp(room.rooms().log().since(room.id(), room.version()));
+      var update =
+          new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(room.doc(), replacement));
+      var restorer = of(authorId, role);
+      var queued = new Commit.Queued(restorer.participant(), room.version(), List.of(update));
+      new Commit(room, List.of(queued)).run();
+      if (room.closed()) {
+        throw new RoomNotFound(room.id().toString());
+      }
+      restorer.rethrow();
+    }
+    return room.version();
   }
 
   Participant participant() {

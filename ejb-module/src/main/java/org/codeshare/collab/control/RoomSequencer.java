@@ -250,7 +250,8 @@ public class RoomSequencer {
                 room -> {
                   var done = new CompletableFuture<Void>();
                   room.enqueue(
-                      r -> r.whenSettled(() -> done.complete(null)), s -> done.complete(null));
+                      r -> r.commits().whenSettled(() -> done.complete(null)),
+                      s -> done.complete(null));
                   return done;
                 })
             .toArray(CompletableFuture[]::new);
