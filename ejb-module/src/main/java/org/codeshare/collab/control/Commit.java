@@ -43,7 +43,6 @@ final class Commit {
   private long started;
   private CompletableFuture<Optional<UpdateLog.Committed>> submitted;
   private boolean finished;
-  private boolean handedOver;
 
   Commit(LiveRoom room, List<Queued> pushes) {
     this.room = room;
@@ -102,9 +101,8 @@ final class Commit {
 
   /**
    * Takes the result of the statement {@link #start} handed in (waiting for it when a restore
-   * cannot wait for its turn; a second call does nothing), then lets the room commit what was
-   * queued meanwhile. When the statement moved the room, the next batch is handed in before these
-   * updates go out, so the next statement runs while the sockets are written.
+   * cannot wait for its turn; a second call does nothing): confirms the batch to everyone, then
+   * lets the room commit what was queued meanwhile.
    */
   void finish() {
     if (finished) {
@@ -114,9 +112,7 @@ final class Commit {
     try {
       settleInFlight();
     } finally {
-      if (!handedOver) {
-        room.commitDone();
-      }
+      room.commitDone();
     }
   }
 
@@ -168,13 +164,7 @@ final class Commit {
       room.rooms().fanout().publishUpdates(room.id(), expected, committed);
       return;
     }
-    long fanout = System.nanoTime();
-    room.take(committed, batch.doc());
-    handedOver = true;
-    room.commitDone();
-    room.send();
-    room.rooms().fanout().publishUpdates(room.id(), expected, committed);
-    room.rooms().metrics().fannedOut(fanout);
+    confirm(committed, batch.doc());
   }
 
   private UpdateLog.Appended careful(Batch batch) {

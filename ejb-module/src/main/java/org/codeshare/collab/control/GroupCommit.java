@@ -15,18 +15,19 @@ import java.util.concurrent.RejectedExecutionException;
 import javax.sql.DataSource;
 
 /**
- * The commits of several rooms in one PostgreSQL statement. Room actors hand their batch in and go
- * on with other work; the committer takes every batch waiting, at most {@code maxRooms}, writes
- * them together and tells each whether its room moved, while the batches arriving meanwhile queue
- * for the next statement. No room thread waits for the database, so the statement is as large as
- * the rooms that have something to commit, not as the threads that could wait for it. A busy node
- * so commits as often as the database answers, not once per room. Each room keeps its own guard
- * (its version, not deleted, open to the pushers' roles): one room's refusal does not hold up the
- * others. A room whose row another transaction holds (a snapshot being recorded, another node's
- * commit) is skipped, not waited for: it does not move, and its actor takes the careful path, which
- * waits for that room alone; one such lock used to stall every room's commit on the node. Never
- * waiting, two nodes writing the same rooms cannot deadlock. The statement runs on a {@link
- * CommitConnection}, kept while the node is editing.
+ * The commits of several rooms in one PostgreSQL statement. A room actor that finds no statement
+ * under way writes its batch itself; while a statement runs, the batches handed in queue and the
+ * actors go on with other work, and the committer thread writes them all in the next statement (at
+ * most {@code maxRooms}), telling each whether its room moved. So no room thread waits for another
+ * room's commit, and under load the statement is as large as the rooms that have something to
+ * commit, not as the threads that could wait for it. A busy node so commits as often as the
+ * database answers, not once per room. Each room keeps its own guard (its version, not deleted,
+ * open to the pushers' roles): one room's refusal does not hold up the others. A room whose row
+ * another transaction holds (a snapshot being recorded, another node's commit) is skipped, not
+ * waited for: it does not move, and its actor takes the careful path, which waits for that room
+ * alone; one such lock used to stall every room's commit on the node. Never waiting, two nodes
+ * writing the same rooms cannot deadlock. The statement runs on a {@link CommitConnection}, kept
+ * while the node is editing.
  */
 final class GroupCommit {
 
@@ -73,9 +74,12 @@ final class GroupCommit {
 
   /**
    * Queues {@code batch} for the next statement, with whatever other rooms' batches are waiting
-   * then. The future completes on the committer: true when its room moved (everything written),
-   * false when its guard did not hold (nothing written for it), or exceptionally with the {@link
-   * SQLException} of a failed statement (which may or may not have been committed).
+   * then. When no statement is under way, the caller writes this one itself (no thread hand-over
+   * for a quiet node or a single busy room) and hands whatever arrived meanwhile to the committer;
+   * otherwise it returns at once. The future completes when the statement returns: true when its
+   * room moved (everything written), false when its guard did not hold (nothing written for it), or
+   * exceptionally with the {@link SQLException} of a failed statement (which may or may not have
+   * been committed).
    */
   CompletableFuture<Boolean> submit(UpdateWriter.Batch batch) {
     var mine = new Waiting(batch, new CompletableFuture<>());
@@ -86,10 +90,9 @@ final class GroupCommit {
       leading = true;
     }
     if (lead) {
-      try {
-        committer.execute(this::lead);
-      } catch (RejectedExecutionException e) {
-        lead(); // the application is stopping: written on this thread
+      writeNext(); // this batch's statement
+      if (stillWaiting()) {
+        handOver();
       }
     }
     return mine.moved();
@@ -110,51 +113,76 @@ final class GroupCommit {
     }
   }
 
-  /**
-   * Writes statements until no batch waits. A room has at most one batch in a statement: a second
-   * one (a restore while its pushes commit) waits for the next.
-   */
+  /** Whether batches arrived during the statement; if not, the next batch handed in leads. */
+  private synchronized boolean stillWaiting() {
+    if (queue.isEmpty()) {
+      leading = false;
+      notifyAll();
+      return false;
+    }
+    return true;
+  }
+
+  /** The batches that arrived during a statement go on the committer's thread. */
+  private void handOver() {
+    try {
+      committer.execute(this::lead);
+    } catch (RejectedExecutionException e) {
+      lead(); // the application is stopping: written on this thread
+    }
+  }
+
   private void lead() {
-    while (true) {
-      var group = new ArrayList<Waiting>();
-      synchronized (this) {
-        if (queue.isEmpty()) {
-          leading = false;
-          notifyAll();
-          return;
-        }
-        statements++;
-        var rooms = new HashSet<UUID>();
-        var later = new ArrayDeque<Waiting>();
-        while (!queue.isEmpty() && group.size() < maxRooms) {
-          var next = queue.pollFirst();
-          if (rooms.add(next.batch().roomId())) {
-            group.add(next);
-          } else {
-            later.addLast(next);
-          }
-        }
-        while (!later.isEmpty()) {
-          queue.addFirst(later.pollLast());
-        }
+    while (writeNext()) {
+      // until no batch waits
+    }
+  }
+
+  /**
+   * Writes one statement of the batches waiting (a room has at most one batch in a statement: a
+   * second one, a restore while its pushes commit, waits for the next); false when none waited, and
+   * then the next batch handed in leads again.
+   */
+  private boolean writeNext() {
+    var group = new ArrayList<Waiting>();
+    synchronized (this) {
+      if (queue.isEmpty()) {
+        leading = false;
+        notifyAll();
+        return false;
       }
-      Set<UUID> moved = null;
-      SQLException failure = null;
-      try {
-        moved = write(group);
-      } catch (SQLException e) {
-        failure = e;
-      } catch (RuntimeException e) {
-        failure = new SQLException("group commit failed", e);
-      }
-      for (var waiting : group) {
-        if (failure != null) {
-          waiting.moved().completeExceptionally(failure);
+      statements++;
+      var rooms = new HashSet<UUID>();
+      var later = new ArrayDeque<Waiting>();
+      while (!queue.isEmpty() && group.size() < maxRooms) {
+        var next = queue.pollFirst();
+        if (rooms.add(next.batch().roomId())) {
+          group.add(next);
         } else {
-          waiting.moved().complete(moved.contains(waiting.batch().roomId()));
+          later.addLast(next);
         }
+      }
+      while (!later.isEmpty()) {
+        queue.addFirst(later.pollLast());
       }
     }
+    Set<UUID> moved = null;
+    SQLException failure = null;
+    try {
+      moved = write(group);
+    } catch (SQLException e) {
+      failure = e;
+    } catch (RuntimeException e) {
+      failure = new SQLException("group commit failed", e);
+    }
+    for (var waiting : group) {
+      if (failure != null) {
+        waiting.moved().completeExceptionally(failure);
+      } else {
+        waiting.moved().complete(moved.contains(waiting.batch().roomId()));
+      }
+    }
+    return true;
   }
 
   /** How many statements were written so far. */

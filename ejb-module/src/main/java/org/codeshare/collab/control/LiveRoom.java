@@ -272,23 +272,9 @@ final class LiveRoom {
    * updates one at a time, exactly as {@link StepwiseRebase} does on the server).
    */
   void accept(List<Update> updates, String newDoc) {
-    take(updates, newDoc);
-    send();
-  }
-
-  /**
-   * Takes committed updates into the document and queues them for everyone; they go out with {@link
-   * #send}, or before anything that tells a socket the room's version.
-   */
-  void take(List<Update> updates, String newDoc) {
     long from = text.version();
     text.take(updates, newDoc);
-    outgoing.append(from, updates);
-  }
-
-  /** Sends the updates taken in, now or with the tick's others. */
-  void send() {
-    outgoing.release();
+    outgoing.add(from, updates);
   }
 
   /** Applies updates another node committed, and passes them on. */

@@ -35,24 +35,11 @@ final class Outgoing {
 
   /** Updates {@code from + 1} onwards, just accepted: sent now or with the tick's others. */
   void add(long from, List<Update> updates) {
-    append(from, updates);
-    release();
-  }
-
-  /**
-   * Updates {@code from + 1} onwards, pending until {@link #release} (or a {@link #flush} before a
-   * {@code hello} or a pull's answer, which must not overtake them).
-   */
-  void append(long from, List<Update> updates) {
     if (pending.isEmpty()) {
       this.from = from;
     }
     pending.addAll(updates);
-  }
-
-  /** Sends what is pending now, or schedules it for the end of the tick. */
-  void release() {
-    if (scheduled || pending.isEmpty()) {
+    if (scheduled) {
       return;
     }
     long tick = members.size() * 1_000_000_000L / framesPerSecond;

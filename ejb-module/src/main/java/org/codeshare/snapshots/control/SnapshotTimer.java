@@ -1,6 +1,7 @@
 package org.codeshare.snapshots.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -66,11 +67,21 @@ public class SnapshotTimer {
   Clock clock = Clock.systemUTC();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean hurry;
+  private volatile boolean stopping;
 
   @PostConstruct
   void start() {
     long millis = Math.max(200, interval.toMillis());
     timers.createIntervalTimer(millis, millis, new TimerConfig("snapshots", false));
+  }
+
+  /**
+   * The application is stopping: a round under way ends after its current room instead of taking
+   * the next ones while the container takes the database away.
+   */
+  @PreDestroy
+  void stop() {
+    stopping = true;
   }
 
   /**
@@ -106,7 +117,7 @@ public class SnapshotTimer {
       var due = catalog.due(clock.instant(), roomsPerRound);
       long pause = due.size() < 2 ? 0 : spread.toNanos() / due.size();
       for (int i = 0; i < due.size(); i++) {
-        if (i > 0 && !pause(pause)) {
+        if (stopping || (i > 0 && !pause(pause))) {
           return; // the node is stopping
         }
         var roomId = due.get(i);

@@ -55,25 +55,30 @@ class GroupCommitTest {
   }
 
   @Test
-  void aBatchIsHandedInWithoutWaitingAndTwoOfOneRoomNeverShareAStatement() throws Exception {
+  void whileAStatementRunsBatchesAreHandedInWithoutWaitingAndTwoOfOneRoomNeverShareOne()
+      throws Exception {
     var room = db.room(false);
     var other = db.room(false);
+    var pool = Executors.newSingleThreadExecutor();
     try (var holder = db.dataSource.getConnection()) {
       holder.setAutoCommit(false);
       try (var lock = holder.createStatement()) {
         lock.execute("lock table outbox in share mode");
       }
-      var first = writer.submit(other, 0, List.of(db.ownerPush("o1"))); // returns at once
+      var first = pool.submit(() -> writer.tryAppend(other, 0, List.of(db.ownerPush("o1"))));
       CommitDatabase.awaitTrue(() -> writer.group().statements() == 1);
-      assertThat(first).isNotDone();
-      var one = writer.submit(room, 0, List.of(db.ownerPush("a1")));
+      var one = writer.submit(room, 0, List.of(db.ownerPush("a1"))); // returns at once
       var two = writer.submit(room, 0, List.of(db.ownerPush("b1"))); // a restore racing a push
-      CommitDatabase.awaitTrue(() -> writer.group().waiting() == 2);
+      assertThat(one).isNotDone();
+      assertThat(two).isNotDone();
+      assertThat(writer.group().waiting()).isEqualTo(2);
       holder.commit();
 
       assertThat(first.get(10, TimeUnit.SECONDS)).isPresent();
       assertThat(one.get(10, TimeUnit.SECONDS)).isPresent();
       assertThat(two.get(10, TimeUnit.SECONDS)).isEmpty(); // the next statement; the room moved
+    } finally {
+      pool.shutdownNow();
     }
     assertThat(writer.group().statements()).isEqualTo(3);
     assertThat(db.clients(room)).containsExactly("a1");

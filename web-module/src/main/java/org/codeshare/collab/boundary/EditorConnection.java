@@ -47,7 +47,8 @@ final class EditorConnection implements Outlet {
     this.rooms = rooms;
     this.settings = settings;
     this.sender =
-        new Sender(session.getAsyncRemote(), writers, settings.sendQueueLimit(), this::close);
+        new Sender(
+            session.getAsyncRemote(), writers.threads(), settings.sendQueueLimit(), this::close);
     this.rate = new RateLimit(settings.messagesPerSecond());
     var peer = new Peer(newId(), admitted.name(), Colors.of(admitted.subject()), admitted.role());
     this.participant =

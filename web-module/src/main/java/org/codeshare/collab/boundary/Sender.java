@@ -3,15 +3,17 @@ package org.codeshare.collab.boundary;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One socket's outgoing messages: sent asynchronously one after the other, in order, from a queue
- * of at most {@code limit} messages, by the {@link SocketWriters} (the caller only queues). A
- * client that lets the queue fill up is not waited for: the queue is dropped and the socket closed
- * with a resync code. So is a socket the container cannot send on: a client is never left open with
- * messages it will not get.
+ * of at most {@code limit} messages, by the {@link SocketWriters} threads if there are any (the
+ * caller only queues), else by the caller. A client that lets the queue fill up is not waited for:
+ * the queue is dropped and the socket closed with a resync code. So is a socket the container
+ * cannot send on: a client is never left open with messages it will not get.
  */
 final class Sender {
 
@@ -33,7 +35,7 @@ final class Sender {
   private static final ClassLoader SENDING_LOADER = ClassLoader.getPlatformClassLoader();
 
   private final RemoteEndpoint.Async remote;
-  private final SocketWriters writers;
+  private final Executor writers;
   private final int limit;
   private final Closer closer;
   private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -46,7 +48,10 @@ final class Sender {
     boolean handedOff;
   }
 
-  Sender(RemoteEndpoint.Async remote, SocketWriters writers, int limit, Closer closer) {
+  /**
+   * @param writers the {@link SocketWriters} threads, or null: the caller writes
+   */
+  Sender(RemoteEndpoint.Async remote, Executor writers, int limit, Closer closer) {
     this.remote = remote;
     this.writers = writers;
     this.limit = limit;
@@ -72,8 +77,20 @@ final class Sender {
     }
     if (overflowed) {
       closer.close(CloseCodes.RESYNC, "too far behind: reconnect and pull");
-    } else if (!writers.execute(this::pump)) {
+    } else if (!handedToWriter()) {
       pump(); // no writer threads, or the node is stopping: write here
+    }
+  }
+
+  private boolean handedToWriter() {
+    if (writers == null) {
+      return false;
+    }
+    try {
+      writers.execute(this::pump);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
     }
   }
 

@@ -6,9 +6,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import org.codeshare.collab.control.CollabSettings;
 
 /**
@@ -41,18 +41,10 @@ public class SocketWriters {
   }
 
   /**
-   * Runs {@code writing} on a writer thread; false when there are none (the caller writes) or the
-   * node is shutting down.
+   * The writer threads, or null when there are none (the caller writes). Taken once per socket:
+   * through this bean's proxy every frame paid a context lookup.
    */
-  boolean execute(Runnable writing) {
-    if (pool == null) {
-      return false;
-    }
-    try {
-      pool.execute(writing);
-      return true;
-    } catch (RejectedExecutionException e) {
-      return false;
-    }
+  Executor threads() {
+    return pool;
   }
 }

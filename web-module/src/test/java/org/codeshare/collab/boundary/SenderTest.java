@@ -55,7 +55,7 @@ class SenderTest {
   private Sender sender(int limit) {
     return new Sender(
         container.remote(),
-        new SocketWriters(),
+        null, // no writer threads: the caller writes
         limit,
         (code, reason) -> closes.add(code + " " + reason));
   }
