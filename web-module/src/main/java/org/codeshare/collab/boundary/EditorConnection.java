@@ -15,6 +15,7 @@ import org.codeshare.collab.control.RoomSequencer;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.lifecycle.control.NodeState;
 import org.codeshare.presence.control.Colors;
 import org.codeshare.presence.entity.Peer;
 
@@ -41,14 +42,23 @@ final class EditorConnection implements Outlet {
       EditorAdmission.Admitted admitted,
       RoomSequencer rooms,
       SocketWriters writers,
-      CollabSettings settings) {
+      CollabSettings settings,
+      NodeState node) {
     this.session = session;
     this.roomId = admitted.roomId();
     this.rooms = rooms;
     this.settings = settings;
     this.sender =
         new Sender(
-            session.getAsyncRemote(), writers.threads(), settings.sendQueueLimit(), this::close);
+            session.getAsyncRemote(),
+            writers.threads(),
+            settings.sendQueueLimit(),
+            // While the node drains, the container fails sends as it stops: the socket goes the
+            // way the drain sends every socket, so that its editor reconnects elsewhere at once.
+            (code, reason) ->
+                close(
+                    node.draining() ? CloseCodes.SERVICE_RESTART : code,
+                    node.draining() ? "service restart" : reason));
     this.rate = new RateLimit(settings.messagesPerSecond());
     var peer = new Peer(newId(), admitted.name(), Colors.of(admitted.subject()), admitted.role());
     this.participant =

@@ -52,7 +52,7 @@ public class EditorEndpoint {
       // thread with the application's context); the container's timer is only the safety net.
       session.setMaxIdleTimeout(
           SocketTimers.installed() ? 2 * settings.socketIdleTimeout().toMillis() : 0);
-      var connection = new EditorConnection(session, admitted, rooms, writers, settings);
+      var connection = new EditorConnection(session, admitted, rooms, writers, settings, node);
       sessions.add(session.getId(), connection);
       rooms.join(admitted.roomId(), connection.participant());
     } catch (EditorAdmission.Refused refused) {
