@@ -33,6 +33,9 @@ public class SocketTimers implements ServletContextListener {
 
   private static volatile boolean installed;
   private ScheduledThreadPoolExecutor timers;
+  private Object container;
+  private Field field;
+  private Object original;
 
   /** Whether the container's idle timers run on the plain scheduler. */
   static boolean installed() {
@@ -62,7 +65,10 @@ public class SocketTimers implements ServletContextListener {
     created.setRemoveOnCancelPolicy(true);
     try {
       field.setAccessible(true);
+      original = field.get(container);
       field.set(container, created);
+      this.container = container;
+      this.field = field;
       timers = created;
       installed = true;
       LOG.fine("WebSocket idle timers run on a plain scheduler");
@@ -72,10 +78,20 @@ public class SocketTimers implements ServletContextListener {
     }
   }
 
+  /**
+   * Gives the container its own scheduler back before stopping this one: the sockets stay open
+   * while the node drains (other listeners may still be sending on them), and a frame whose idle
+   * timer cannot be scheduled fails to send.
+   */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     installed = false;
     if (timers != null) {
+      try {
+        field.set(container, original);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LOG.log(Level.FINE, "the container's scheduler could not be put back", e);
+      }
       timers.shutdownNow();
     }
   }
