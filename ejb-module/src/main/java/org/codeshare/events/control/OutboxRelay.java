@@ -1,6 +1,7 @@
 package org.codeshare.events.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -69,6 +70,7 @@ public class OutboxRelay {
   private volatile Instant pausedUntil = Instant.EPOCH;
   private volatile Duration backoff = Duration.ZERO;
   private volatile Instant nextPrune = Instant.EPOCH;
+  private volatile boolean stopping;
 
   @PostConstruct
   void start() {
@@ -83,8 +85,21 @@ public class OutboxRelay {
         AtomicLong::get);
   }
 
+  /**
+   * The application is stopping: a nudge or tick that comes after this finds no round to run, and a
+   * round under way ends after its batch, instead of asking the pool the container takes away. What
+   * is left waits in the outbox for the next start.
+   */
+  @PreDestroy
+  void stop() {
+    stopping = true;
+  }
+
   @Timeout
   void tick() {
+    if (stopping) {
+      return;
+    }
     relay();
     try {
       backlog.set(batch.backlog());
@@ -100,6 +115,9 @@ public class OutboxRelay {
 
   /** Publishes until the outbox is empty or Kafka fails; one round at a time on this node. */
   public void relay() {
+    if (stopping) {
+      return;
+    }
     if (!running.compareAndSet(false, true)) {
       again.set(true);
       return;
@@ -110,8 +128,10 @@ public class OutboxRelay {
         if (producer.configured() && !clock.instant().isBefore(pausedUntil)) {
           drain();
         }
-      } while (again.get() && clock.instant().isAfter(pausedUntil));
-      prune();
+      } while (again.get() && !stopping && clock.instant().isAfter(pausedUntil));
+      if (!stopping) {
+        prune();
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "outbox relay round failed", e);
     } finally {
@@ -120,7 +140,7 @@ public class OutboxRelay {
   }
 
   private void drain() {
-    while (true) {
+    while (!stopping) {
       var round = batch.publish(batchSize);
       if (round.failed()) {
         backoff =
