@@ -318,13 +318,18 @@ final class LiveRoom {
     }
   }
 
-  /** The document, caught up with the database, when the room is loaded here. */
-  Optional<Snapshots.State> state() {
+  /**
+   * The document when the room is loaded here: as it is when it is at {@code atLeast} already, else
+   * caught up with the database.
+   */
+  Optional<Snapshots.State> state(long atLeast) {
     if (!text.loaded()) {
       return Optional.empty();
     }
     try {
-      catchUp(rooms.log().since(id, text.version()));
+      if (text.version() < atLeast) {
+        catchUp(rooms.log().since(id, text.version()));
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id + ", using the text in memory", e);
     }

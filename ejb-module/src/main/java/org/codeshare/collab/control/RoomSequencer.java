@@ -121,34 +121,36 @@ public class RoomSequencer {
     }
   }
 
-  /** The document, caught up with the database; empty when the room is not loaded here. */
-  public CompletableFuture<Optional<Snapshots.State>> state(UUID roomId) {
-    var result = new CompletableFuture<Optional<Snapshots.State>>();
-    var room = rooms.get(roomId);
-    if (room == null) {
-      result.complete(Optional.empty());
-    } else {
-      room.enqueue(r -> result.complete(r.state()), s -> result.complete(Optional.empty()));
-    }
-    return result;
-  }
-
   /**
    * The room's current text: from memory (caught up with the database) when it is loaded here, else
    * from the newest snapshot and the updates after it.
    */
   public Snapshots.State current(UUID roomId) {
-    Optional<Snapshots.State> live;
+    return current(roomId, Long.MAX_VALUE);
+  }
+
+  /**
+   * The room's text at {@code atLeast} or later: a room loaded here that is there already answers
+   * from memory without asking the database; otherwise as {@link #current(UUID)}.
+   */
+  public Snapshots.State current(UUID roomId, long atLeast) {
+    var live = new CompletableFuture<Optional<Snapshots.State>>();
+    var room = rooms.get(roomId);
+    if (room == null) {
+      live.complete(Optional.empty());
+    } else {
+      room.enqueue(r -> live.complete(r.state(atLeast)), s -> live.complete(Optional.empty()));
+    }
     try {
-      live = state(roomId).get(10, TimeUnit.SECONDS);
+      var state = live.get(10, TimeUnit.SECONDS);
+      if (state.isPresent()) {
+        return state.get();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      live = Optional.empty();
-    }
-    if (live.isPresent()) {
-      return live.get();
+      // the room is busy or stopping: read it from the database
     }
     var loaded = coldLoad.load(roomId, 0);
     return new Snapshots.State(loaded.version(), loaded.doc());

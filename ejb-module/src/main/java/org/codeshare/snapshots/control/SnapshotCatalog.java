@@ -31,16 +31,22 @@ public class SnapshotCatalog {
 
   @Inject Outbox outbox;
 
+  /** A room due for a snapshot, and the version it had then. */
+  public record Due(UUID roomId, long version) {}
+
   /** Rooms whose version moved past their newest snapshot and that nobody is snapshotting. */
-  public List<UUID> due(Instant now, int limit) {
+  public List<Due> due(Instant now, int limit) {
     return em.createQuery(
-            "select r.id from Room r where r.deletedAt is null and r.version > r.snapshotVersion"
+            "select r.id, r.version from Room r where r.deletedAt is null"
+                + " and r.version > r.snapshotVersion"
                 + " and (r.snapshotLeaseUntil is null or r.snapshotLeaseUntil < :now)"
                 + " order by r.updatedAt",
-            UUID.class)
+            Object[].class)
         .setParameter("now", now)
         .setMaxResults(limit)
-        .getResultList();
+        .getResultStream()
+        .map(row -> new Due((UUID) row[0], ((Number) row[1]).longValue()))
+        .toList();
   }
 
   /** Takes the room's snapshot lease until {@code until}; false when another node holds it. */
@@ -120,16 +126,12 @@ public class SnapshotCatalog {
   /** The stored row and whether this call wrote it. */
   public record Recorded(Snapshot snapshot, boolean written) {}
 
+  /** The lease is given back, and the room's newest snapshot is this one unless it has a newer. */
   private void release(UUID roomId, long version) {
     em.createQuery(
-            "update Room r set r.snapshotVersion = :v, r.snapshotLeaseUntil = null,"
-                + " r.snapshotFailures = 0 where r.id = :id and r.snapshotVersion < :v")
-        .setParameter("id", roomId)
-        .setParameter("v", version)
-        .executeUpdate();
-    em.createQuery(
-            "update Room r set r.snapshotLeaseUntil = null, r.snapshotFailures = 0"
-                + " where r.id = :id and r.snapshotVersion >= :v")
+            "update Room r set r.snapshotVersion ="
+                + " case when r.snapshotVersion < :v then :v else r.snapshotVersion end,"
+                + " r.snapshotLeaseUntil = null, r.snapshotFailures = 0 where r.id = :id")
         .setParameter("id", roomId)
         .setParameter("v", version)
         .executeUpdate();

@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -120,9 +119,9 @@ public class SnapshotTimer {
         if (stopping || (i > 0 && !pause(pause))) {
           return; // the node is stopping
         }
-        var roomId = due.get(i);
-        if (catalog.claim(roomId, clock.instant(), clock.instant().plus(lease))) {
-          snapshot(roomId);
+        var room = due.get(i);
+        if (catalog.claim(room.roomId(), clock.instant(), clock.instant().plus(lease))) {
+          snapshot(room);
         }
       }
     } catch (RuntimeException e) {
@@ -146,9 +145,16 @@ public class SnapshotTimer {
     }
   }
 
-  private void snapshot(UUID roomId) {
+  /**
+   * The room's text as this node has it, unless that is older than the version the room had when
+   * the round began: a node that lags behind the others reads what it lacks, so that the snapshot
+   * moves on.
+   */
+  private void snapshot(SnapshotCatalog.Due room) {
+    var roomId = room.roomId();
     try {
-      snapshots.write(roomId, sequencer.current(roomId), SnapshotReason.TIMER, null, null);
+      var state = sequencer.current(roomId, room.version());
+      snapshots.write(roomId, state, SnapshotReason.TIMER, null, null);
     } catch (Exception e) {
       metrics.writeFailed(roomId, e);
       try {

@@ -33,37 +33,37 @@ public class Snapshots {
   /** A room's text at a version. */
   public record State(long version, String text) {}
 
+  /**
+   * Stores the text and records it. A version that already has a snapshot gets the same bytes under
+   * the same key again, and its row is only relabelled ({@link SnapshotCatalog#record}): asking
+   * first would cost every snapshot a transaction for the rare second save of a version.
+   */
   public SnapshotCatalog.Recorded write(
       UUID roomId, State state, SnapshotReason reason, String label, UUID by) {
     var bytes = Wtf8.encode(state.text());
     var key = SnapshotStore.key(roomId, state.version());
-    var existing = catalog.find(roomId, state.version());
-    if (existing.isEmpty()) {
-      store.put(key, bytes);
-      metrics.written(roomId, state.version());
-    }
+    store.put(key, bytes);
+    metrics.written(roomId, state.version());
     var row =
         new Snapshot(
             roomId,
             state.version(),
             sha256(bytes),
             bytes.length,
-            existing.map(Snapshot::storage).orElse(store.kind()),
-            existing.map(Snapshot::storageKey).orElse(key),
+            store.kind(),
+            key,
             reason,
             label,
             by,
             clock.instant());
-    SnapshotCatalog.Recorded recorded;
     try {
-      recorded = catalog.record(row, keepUpdates);
+      return catalog.record(row, keepUpdates);
     } catch (RuntimeException e) {
       if (catalog.find(roomId, state.version()).isEmpty()) {
         throw e;
       }
-      recorded = catalog.record(row, keepUpdates); // lost the race for this version: relabel
+      return catalog.record(row, keepUpdates); // lost the race for this version: relabel
     }
-    return recorded;
   }
 
   /** The snapshot's text if its object is there and matches its checksum and size. */

@@ -13,6 +13,7 @@ import org.codeshare.collab.entity.Update;
 import org.codeshare.presence.entity.Peer;
 import org.codeshare.rooms.entity.RoomRole;
 import org.codeshare.rooms.entity.RoomSettingsChanged;
+import org.codeshare.snapshots.control.Snapshots;
 import org.junit.jupiter.api.Test;
 
 /** The per-room sequencer without a server: rebasing, confirming, conflicts with another node. */
@@ -129,6 +130,22 @@ class RoomSequencerTest extends SequencerFixture {
     assertThat(own.getInt("from")).isEqualTo(1);
     assertThat(log.history).extracting(Update::clientId).containsExactly("elsewhere", "ann");
     assertThat(doc(log.history)).isEqualTo("abcx");
+  }
+
+  @Test
+  void aLoadedRoomAnswersItsTextFromMemoryWhenItIsAtTheVersionAskedFor() {
+    join("ann", RoomRole.EDITOR, new RecordingOutlet());
+    log.commitElsewhere(new Update("elsewhere", changes("[[0,\"abc\"]]")));
+    log.failNextSince = true; // a read of the log would fail and be seen
+
+    var fromMemory = sequencer.current(roomId, 0);
+
+    assertThat(fromMemory).isEqualTo(new Snapshots.State(0, ""));
+    assertThat(log.failNextSince).as("the log was not read").isTrue();
+    log.failNextSince = false;
+    assertThat(sequencer.current(roomId, 1)).isEqualTo(new Snapshots.State(1, "abc"));
+    log.commitElsewhere(new Update("elsewhere", changes("[3,[0,\"d\"]]")));
+    assertThat(sequencer.current(roomId)).isEqualTo(new Snapshots.State(2, "abcd"));
   }
 
   @Test

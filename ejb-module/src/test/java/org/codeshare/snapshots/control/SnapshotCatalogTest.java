@@ -7,10 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,67 +28,150 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Recording a snapshot on a real PostgreSQL with the application's schema and mappings: its row,
- * its event and the room's bookkeeping, and its order against the room's deletion.
+ * Recording a snapshot with the application's schema and mappings, on a real PostgreSQL and on the
+ * embedded default (H2): its row, its event and the room's bookkeeping, and (on PostgreSQL) its
+ * order against the room's deletion.
  */
 class SnapshotCatalogTest {
 
-  private static EmbeddedPostgres postgres;
-  private static EntityManagerFactory factory;
+  /** One database with the schema, and the entity manager factory over it. */
+  record Database(String name, String url, String user, EntityManagerFactory factory) {
+
+    static Database of(String name, String url, String user) {
+      Flyway.configure().dataSource(url, user, user).load().migrate();
+      var settings = new HashMap<String, Object>();
+      settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+      settings.put("jakarta.persistence.jtaDataSource", null);
+      settings.put("jakarta.persistence.jdbc.url", url);
+      settings.put("jakarta.persistence.jdbc.user", user);
+      settings.put("jakarta.persistence.jdbc.password", user);
+      settings.put("hibernate.transaction.jta.platform", "none");
+      settings.put("hibernate.hbm2ddl.auto", "validate");
+      var factory = Persistence.createEntityManagerFactory("codeshare", settings);
+      return new Database(name, url, user, factory);
+    }
+
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(url, user, user);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  @TempDir static Path h2Directory;
+  private static EmbeddedPostgres embedded;
+  private static Database postgres;
+  private static Database h2;
 
   @BeforeAll
   static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-    var url = postgres.getJdbcUrl("postgres", "postgres");
-    Flyway.configure().dataSource(url, "postgres", "postgres").load().migrate();
-    var settings = new HashMap<String, Object>();
-    settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-    settings.put("jakarta.persistence.jtaDataSource", null);
-    settings.put("jakarta.persistence.jdbc.url", url);
-    settings.put("jakarta.persistence.jdbc.user", "postgres");
-    settings.put("jakarta.persistence.jdbc.password", "postgres");
-    settings.put("hibernate.transaction.jta.platform", "none");
-    settings.put("hibernate.hbm2ddl.auto", "validate");
-    factory = Persistence.createEntityManagerFactory("codeshare", settings);
+    embedded = EmbeddedPostgres.builder().start();
+    postgres = Database.of("PostgreSQL", embedded.getJdbcUrl("postgres", "postgres"), "postgres");
+    h2 =
+        Database.of(
+            "H2",
+            "jdbc:h2:file:"
+                + h2Directory.resolve("codeshare")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "codeshare");
   }
 
   @AfterAll
   static void stop() throws IOException {
-    factory.close();
-    postgres.close();
+    postgres.factory().close();
+    h2.factory().close();
+    embedded.close();
   }
 
-  @Test
-  void aSnapshotIsStoredWithItsEventAndTheRoomMovesOn() throws SQLException {
-    var room = room(5);
+  static List<Database> databases() {
+    return List.of(postgres, h2);
+  }
 
-    var recorded = inTransaction(em -> catalog(em).record(snapshot(room, 5), 100));
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aSnapshotIsStoredWithItsEventAndTheRoomMovesOn(Database db) throws SQLException {
+    var room = room(db, 5);
+
+    var recorded = inTransaction(db, em -> catalog(em).record(snapshot(room, 5), 100));
 
     assertThat(recorded.written()).isTrue();
-    assertThat(count("select count(*) from snapshots where room_id = '" + room + "'")).isEqualTo(1);
-    assertThat(snapshotEvents(room)).isEqualTo(1);
-    assertThat(count("select snapshot_version from rooms where id = '" + room + "'")).isEqualTo(5);
+    assertThat(count(db, "select count(*) from snapshots where room_id = '" + room + "'"))
+        .isEqualTo(1);
+    assertThat(snapshotEvents(db, room)).isEqualTo(1);
+    assertThat(count(db, "select snapshot_version from rooms where id = '" + room + "'"))
+        .isEqualTo(5);
   }
 
-  @Test
-  void aDeletedRoomGetsNoSnapshotRowAndNoEvent() throws SQLException {
-    var room = room(5);
-    sql("update rooms set deleted_at = now() where id = '" + room + "'");
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aChangedRoomIsDueAtItsVersionUntilClaimedOrSnapshotted(Database db) throws SQLException {
+    var room = room(db, 5);
+    var now = Instant.now();
 
-    var recorded = inTransaction(em -> catalog(em).record(snapshot(room, 5), 100));
+    assertThat(due(db, now)).contains(new SnapshotCatalog.Due(room, 5));
+    assertThat(claim(db, room, now)).isTrue();
+    assertThat(due(db, now)).extracting(SnapshotCatalog.Due::roomId).doesNotContain(room);
+    assertThat(claim(db, room, now)).isFalse();
+
+    inTransaction(db, em -> catalog(em).record(snapshot(room, 5), 100));
+
+    assertThat(due(db, now.plusSeconds(120)))
+        .extracting(SnapshotCatalog.Due::roomId)
+        .doesNotContain(room);
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void anOlderSnapshotRecordedLaterGivesTheLeaseBackAndKeepsTheNewestVersion(Database db)
+      throws SQLException {
+    var room = room(db, 9);
+    inTransaction(db, em -> catalog(em).record(snapshot(room, 7), 100));
+    var now = Instant.now();
+    claim(db, room, now);
+
+    var recorded = inTransaction(db, em -> catalog(em).record(snapshot(room, 4), 100));
+
+    assertThat(recorded.written()).isTrue();
+    assertThat(count(db, "select snapshot_version from rooms where id = '" + room + "'"))
+        .isEqualTo(7);
+    assertThat(
+            count(
+                db,
+                "select count(*) from rooms where snapshot_lease_until is null"
+                    + " and snapshot_failures = 0 and id = '"
+                    + room
+                    + "'"))
+        .isEqualTo(1);
+    assertThat(due(db, now)).contains(new SnapshotCatalog.Due(room, 9));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aDeletedRoomGetsNoSnapshotRowAndNoEvent(Database db) throws SQLException {
+    var room = room(db, 5);
+    sql(db, "update rooms set deleted_at = now() where id = '" + room + "'");
+
+    var recorded = inTransaction(db, em -> catalog(em).record(snapshot(room, 5), 100));
 
     assertThat(recorded.written()).isFalse();
-    assertThat(count("select count(*) from snapshots where room_id = '" + room + "'")).isZero();
-    assertThat(snapshotEvents(room)).isZero();
+    assertThat(count(db, "select count(*) from snapshots where room_id = '" + room + "'")).isZero();
+    assertThat(snapshotEvents(db, room)).isZero();
   }
 
   @Test
   void aSnapshotRecordedWhileItsRoomIsBeingDeletedWaitsForTheDeletionAndWritesNothing()
       throws Exception {
-    var room = room(5);
-    try (var deletion = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
+    var db = postgres;
+    var room = room(db, 5);
+    try (var deletion = db.connect()) {
       // A deletion as Rooms.delete makes it: the room's row first, its event after, one commit.
       deletion.setAutoCommit(false);
       try (var s = deletion.createStatement()) {
@@ -94,16 +180,27 @@ class SnapshotCatalogTest {
 
       var recording =
           CompletableFuture.supplyAsync(
-              () -> inTransaction(em -> catalog(em).record(snapshot(room, 5), 100)));
-      awaitWaitingOnALock();
+              () -> inTransaction(db, em -> catalog(em).record(snapshot(room, 5), 100)));
+      awaitWaitingOnALock(db);
       assertThat(recording).isNotDone();
 
       deletion.commit();
       var recorded = recording.get(10, TimeUnit.SECONDS);
       assertThat(recorded.written()).isFalse();
     }
-    assertThat(count("select count(*) from snapshots where room_id = '" + room + "'")).isZero();
-    assertThat(snapshotEvents(room)).isZero();
+    assertThat(count(db, "select count(*) from snapshots where room_id = '" + room + "'")).isZero();
+    assertThat(snapshotEvents(db, room)).isZero();
+  }
+
+  private static List<SnapshotCatalog.Due> due(Database db, Instant now) {
+    Function<EntityManager, List<SnapshotCatalog.Due>> due = em -> catalog(em).due(now, 10_000);
+    return inTransaction(db, due);
+  }
+
+  private static boolean claim(Database db, UUID room, Instant now) {
+    Function<EntityManager, Boolean> claim =
+        em -> catalog(em).claim(room, now, now.plusSeconds(60));
+    return inTransaction(db, claim);
   }
 
   private static SnapshotCatalog catalog(EntityManager em) {
@@ -127,20 +224,21 @@ class SnapshotCatalogTest {
         Instant.now());
   }
 
-  private static UUID room(long version) throws SQLException {
+  private static UUID room(Database db, long version) throws SQLException {
     var slug = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     var room = new Room(slug, "Snapshots", Language.JAVA, Instant.now());
     inTransaction(
+        db,
         em -> {
           em.persist(room);
           return null;
         });
-    sql("update rooms set version = " + version + " where id = '" + room.id() + "'");
+    sql(db, "update rooms set version = " + version + " where id = '" + room.id() + "'");
     return room.id();
   }
 
-  private static <T> T inTransaction(Function<EntityManager, T> work) {
-    var em = factory.createEntityManager();
+  private static <T> T inTransaction(Database db, Function<EntityManager, T> work) {
+    var em = db.factory().createEntityManager();
     try {
       em.getTransaction().begin();
       var result = work.apply(em);
@@ -155,9 +253,9 @@ class SnapshotCatalogTest {
   }
 
   /** Until some session of this database waits for a row lock (the recording's). */
-  private static void awaitWaitingOnALock() throws Exception {
+  private static void awaitWaitingOnALock(Database db) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'") == 0) {
+    while (count(db, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'") == 0) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the recording never waited for the room's row");
       }
@@ -165,15 +263,16 @@ class SnapshotCatalogTest {
     }
   }
 
-  private static long snapshotEvents(UUID room) throws SQLException {
+  private static long snapshotEvents(Database db, UUID room) throws SQLException {
     return count(
+        db,
         "select count(*) from outbox where event_key = '"
             + room
             + "' and payload like '%snapshot.written%'");
   }
 
-  private static long count(String query) throws SQLException {
-    try (var c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+  private static long count(Database db, String query) throws SQLException {
+    try (var c = db.connect();
         var s = c.createStatement();
         var rows = s.executeQuery(query)) {
       rows.next();
@@ -181,8 +280,8 @@ class SnapshotCatalogTest {
     }
   }
 
-  private static void sql(String statement) throws SQLException {
-    try (var c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+  private static void sql(Database db, String statement) throws SQLException {
+    try (var c = db.connect();
         var s = c.createStatement()) {
       s.executeUpdate(statement);
     }

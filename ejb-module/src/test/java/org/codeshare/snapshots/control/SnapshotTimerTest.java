@@ -9,13 +9,19 @@ import java.util.List;
 import java.util.UUID;
 import org.codeshare.collab.control.RoomSequencer;
 import org.codeshare.lifecycle.entity.NodeDraining;
+import org.codeshare.snapshots.control.SnapshotCatalog.Due;
 import org.codeshare.snapshots.entity.SnapshotReason;
 import org.junit.jupiter.api.Test;
 
 /** A timer round spreads its rooms over the time it is given; a draining node's round does not. */
 class SnapshotTimerTest {
 
-  private final List<UUID> due = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+  private final List<SnapshotCatalog.Due> due =
+      List.of(
+          new SnapshotCatalog.Due(UUID.randomUUID(), 3),
+          new SnapshotCatalog.Due(UUID.randomUUID(), 5),
+          new SnapshotCatalog.Due(UUID.randomUUID(), 9));
+  private final List<Long> askedAtLeast = new ArrayList<>();
   private final List<Long> writtenAt = new ArrayList<>();
   private final List<UUID> written = new ArrayList<>();
   private final SnapshotTimer timer = new SnapshotTimer();
@@ -27,7 +33,7 @@ class SnapshotTimerTest {
     timer.catalog =
         new SnapshotCatalog() {
           @Override
-          public List<UUID> due(Instant now, int limit) {
+          public List<Due> due(Instant now, int limit) {
             return due;
           }
 
@@ -39,8 +45,9 @@ class SnapshotTimerTest {
     timer.sequencer =
         new RoomSequencer() {
           @Override
-          public Snapshots.State current(UUID roomId) {
-            return new Snapshots.State(7, "text of " + roomId);
+          public Snapshots.State current(UUID roomId, long atLeast) {
+            askedAtLeast.add(atLeast);
+            return new Snapshots.State(atLeast, "text of " + roomId);
           }
         };
     timer.snapshots =
@@ -59,7 +66,10 @@ class SnapshotTimerTest {
   void aTimerRoundPausesBetweenItsRooms() {
     timer.snapshotChangedRooms(Duration.ofMillis(600)); // 200 ms between three rooms
 
-    assertThat(written).containsExactlyElementsOf(due);
+    assertThat(written).containsExactlyElementsOf(due.stream().map(Due::roomId).toList());
+    assertThat(askedAtLeast)
+        .as("each room at the version it was due at")
+        .containsExactly(3L, 5L, 9L);
     for (int i = 1; i < writtenAt.size(); i++) {
       assertThat(writtenAt.get(i) - writtenAt.get(i - 1))
           .isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
@@ -71,7 +81,7 @@ class SnapshotTimerTest {
     long start = System.nanoTime();
     timer.onDraining(new NodeDraining(Instant.now().plusSeconds(30)));
 
-    assertThat(written).containsExactlyElementsOf(due);
+    assertThat(written).containsExactlyElementsOf(due.stream().map(Due::roomId).toList());
     assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(1).toNanos());
   }
 }
