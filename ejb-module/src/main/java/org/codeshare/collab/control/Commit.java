@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.entity.InvalidChanges;
@@ -122,34 +123,15 @@ final class Commit {
     try {
       result = submitted.join();
     } catch (CompletionException e) {
-      if (room.version() != expected) {
-        run(); // composed again over what the room took in meanwhile
-        return;
-      }
       var failure =
           e.getCause() instanceof RuntimeException cause
               ? cause
               : new IllegalStateException(e.getCause());
-      var after = afterFailure(failure, batch);
-      if (after != null && !settled(batch, after)) {
-        run();
-      }
+      notMoved(batch, () -> afterFailure(failure, batch));
       return;
     }
     if (result.isEmpty()) {
-      if (room.version() != expected) {
-        run();
-        return;
-      }
-      UpdateLog.Appended after;
-      try {
-        after = careful(batch);
-      } catch (RuntimeException e) {
-        after = afterFailure(e, batch);
-      }
-      if (after != null && !settled(batch, after)) {
-        run();
-      }
+      notMoved(batch, () -> careful(batch));
       return;
     }
     room.rooms().metrics().committed(started);
@@ -165,6 +147,26 @@ final class Commit {
       return;
     }
     confirm(committed, batch.doc());
+  }
+
+  /**
+   * The statement did not move the room (its guard failed, or the database did): when the room
+   * moved meanwhile the batch is composed again over it, else {@code outcome} tells what happened.
+   */
+  private void notMoved(Batch batch, Supplier<UpdateLog.Appended> outcome) {
+    if (room.version() != expected) {
+      run();
+      return;
+    }
+    UpdateLog.Appended after;
+    try {
+      after = outcome.get();
+    } catch (RuntimeException e) {
+      after = afterFailure(e, batch);
+    }
+    if (after != null && !settled(batch, after)) {
+      run();
+    }
   }
 
   private UpdateLog.Appended careful(Batch batch) {
