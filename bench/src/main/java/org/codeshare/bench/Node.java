@@ -28,7 +28,8 @@ import org.codeshare.collab.entity.ChangeSet;
 final class Node implements AutoCloseable {
 
   private static final Pattern HEAP_USED =
-      Pattern.compile("(?:garbage-first heap|def new generation|PSYoungGen)[^\\n]*?used (\\d+)K");
+      Pattern.compile(
+          "(?:garbage-first heap|def new generation|PSYoungGen|ZHeap)[^\\n]*?used (\\d+)([KM])");
 
   private final EmbeddedPostgres postgres;
   private final Process process;
@@ -154,7 +155,7 @@ final class Node implements AutoCloseable {
     if (!matcher.find()) {
       throw new IllegalStateException("cannot read the heap from: " + info);
     }
-    return Long.parseLong(matcher.group(1)) * 1024;
+    return Long.parseLong(matcher.group(1)) * ("M".equals(matcher.group(2)) ? 1024 * 1024 : 1024);
   }
 
   String jcmd(String... args) throws Exception {
