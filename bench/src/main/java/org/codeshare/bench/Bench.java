@@ -19,7 +19,13 @@ public final class Bench {
             + loadAverage()
             + ", "
             + Runtime.getRuntime().availableProcessors()
-            + " processors");
+            + " processors, driver GC "
+            + collectors());
+    if (!collectors().contains("ZGC")) {
+      // One driver stands in for thousands of browsers: its stop-the-world pause stops all of
+      // them at once and lands in every latency measured across it.
+      Report.line("the driver is not on ZGC: run it with -XX:+UseZGC, or its own pauses count");
+    }
     try (var node = Node.start(options)) {
       if (options.jfr != null) {
         Report.line(
@@ -35,6 +41,14 @@ public final class Bench {
       }
     }
     System.exit(0);
+  }
+
+  private static String collectors() {
+    return String.join(
+        ", ",
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName)
+            .toList());
   }
 
   private static void curve(Node node, Options options) throws Exception {
