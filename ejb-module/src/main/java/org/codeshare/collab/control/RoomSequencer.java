@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +20,6 @@ import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.presence.control.Presence;
 import org.codeshare.rooms.control.RoomRights;
-import org.codeshare.rooms.entity.RoomRole;
-import org.codeshare.snapshots.control.Snapshots;
 
 /**
  * The rooms loaded on this node, each an actor: its tasks run one at a time, in order, on a shared
@@ -122,67 +119,6 @@ public class RoomSequencer {
   }
 
   /**
-   * The room's current text: from memory (caught up with the database) when it is loaded here, else
-   * from the newest snapshot and the updates after it.
-   */
-  public Snapshots.State current(UUID roomId) {
-    return current(roomId, Long.MAX_VALUE);
-  }
-
-  /**
-   * The room's text at {@code atLeast} or later: a room loaded here that is there already answers
-   * from memory without asking the database; otherwise as {@link #current(UUID)}.
-   */
-  public Snapshots.State current(UUID roomId, long atLeast) {
-    var live = new CompletableFuture<Optional<Snapshots.State>>();
-    var room = rooms.get(roomId);
-    if (room == null) {
-      live.complete(Optional.empty());
-    } else {
-      room.enqueue(r -> live.complete(r.state(atLeast)), s -> live.complete(Optional.empty()));
-    }
-    try {
-      var state = live.get(10, TimeUnit.SECONDS);
-      if (state.isPresent()) {
-        return state.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // the room is busy or stopping: read it from the database
-    }
-    var loaded = coldLoad.load(roomId, 0);
-    return new Snapshots.State(loaded.version(), loaded.doc());
-  }
-
-  /**
-   * Replaces the room's whole text with {@code text} in one committed update that every connected
-   * editor receives; completes with the new version, or exceptionally with a {@link
-   * org.codeshare.collab.entity.ProtocolError} or {@link org.codeshare.rooms.entity.RoomNotFound}.
-   */
-  public CompletableFuture<Long> replace(UUID roomId, String text, UUID authorId, RoomRole role) {
-    var result = new CompletableFuture<Long>();
-    replace(roomId, text, authorId, role, result);
-    return result;
-  }
-
-  private void replace(
-      UUID roomId, String text, UUID authorId, RoomRole role, CompletableFuture<Long> result) {
-    rooms
-        .computeIfAbsent(roomId, id -> new LiveRoom(id, this))
-        .enqueue(
-            room -> {
-              try {
-                result.complete(room.replace(text, authorId, role));
-              } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-              }
-            },
-            s -> s.replace(roomId, text, authorId, role, result));
-  }
-
-  /**
    * A message for everyone in the room, on every node: through the room's actor when it is loaded
    * here (so it is ordered with the room's other messages), else straight to the other nodes.
    */
@@ -276,6 +212,16 @@ public class RoomSequencer {
                   }
                 },
                 s -> {}));
+  }
+
+  /** The room if it is loaded here, else null. */
+  LiveRoom loaded(UUID roomId) {
+    return rooms.get(roomId);
+  }
+
+  /** The room, loaded here if it is not yet. */
+  LiveRoom load(UUID roomId) {
+    return rooms.computeIfAbsent(roomId, id -> new LiveRoom(id, this));
   }
 
   void forget(UUID roomId, LiveRoom room) {

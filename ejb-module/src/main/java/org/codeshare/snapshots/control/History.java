@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.accounts.entity.Caller;
-import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.collab.control.RoomTexts;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.paging.entity.Page;
 import org.codeshare.problems.entity.ProblemException;
@@ -32,7 +32,7 @@ public class History {
   @Inject Rooms rooms;
   @Inject SnapshotCatalog catalog;
   @Inject Snapshots snapshots;
-  @Inject RoomSequencer sequencer;
+  @Inject RoomTexts texts;
 
   /** A version's text with what a download needs to name it. */
   public record Content(Rooms.Visible room, long version, String text) {}
@@ -79,9 +79,7 @@ public class History {
     long restored;
     try {
       restored =
-          sequencer
-              .replace(roomId, text, caller.userId(), visible.role())
-              .get(30, TimeUnit.SECONDS);
+          texts.replace(roomId, text, caller.userId(), visible.role()).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HistoryUnavailable("Interrupted.");
@@ -151,7 +149,7 @@ public class History {
 
   private Snapshots.State current(Rooms.Visible visible) {
     try {
-      return sequencer.current(visible.room().id());
+      return texts.current(visible.room().id());
     } catch (ProblemException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.collab.control.RoomTexts;
 import org.codeshare.lifecycle.entity.NodeDraining;
 import org.codeshare.snapshots.entity.SnapshotReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,7 +41,7 @@ public class SnapshotTimer {
   @Inject SnapshotCatalog catalog;
   @Inject Snapshots snapshots;
   @Inject SnapshotMetrics metrics;
-  @Inject RoomSequencer sequencer;
+  @Inject RoomTexts texts;
 
   @Inject
   @ConfigProperty(name = "codeshare.snapshot.interval", defaultValue = "PT30S")
@@ -153,7 +153,7 @@ public class SnapshotTimer {
   private void snapshot(SnapshotCatalog.Due room) {
     var roomId = room.roomId();
     try {
-      var state = sequencer.current(roomId, room.version());
+      var state = texts.current(roomId, room.version());
       snapshots.write(roomId, state, SnapshotReason.TIMER, null, null);
     } catch (Exception e) {
       metrics.writeFailed(roomId, e);

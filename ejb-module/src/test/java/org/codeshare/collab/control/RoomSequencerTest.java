@@ -40,6 +40,12 @@ class RoomSequencerTest extends SequencerFixture {
     return new ClientMessage.Push(version, List.of(new Update(clientId, changes(json))));
   }
 
+  private RoomTexts texts() {
+    var texts = new RoomTexts();
+    texts.rooms = sequencer;
+    return texts;
+  }
+
   private static String doc(List<Update> history) {
     var doc = "";
     for (var update : history) {
@@ -138,14 +144,14 @@ class RoomSequencerTest extends SequencerFixture {
     log.commitElsewhere(new Update("elsewhere", changes("[[0,\"abc\"]]")));
     log.failNextSince = true; // a read of the log would fail and be seen
 
-    var fromMemory = sequencer.current(roomId, 0);
+    var fromMemory = texts().current(roomId, 0);
 
     assertThat(fromMemory).isEqualTo(new Snapshots.State(0, ""));
     assertThat(log.failNextSince).as("the log was not read").isTrue();
     log.failNextSince = false;
-    assertThat(sequencer.current(roomId, 1)).isEqualTo(new Snapshots.State(1, "abc"));
+    assertThat(texts().current(roomId, 1)).isEqualTo(new Snapshots.State(1, "abc"));
     log.commitElsewhere(new Update("elsewhere", changes("[3,[0,\"d\"]]")));
-    assertThat(sequencer.current(roomId)).isEqualTo(new Snapshots.State(2, "abcd"));
+    assertThat(texts().current(roomId)).isEqualTo(new Snapshots.State(2, "abcd"));
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.codeshare.collab.control.RoomSequencer;
+import org.codeshare.collab.control.RoomTexts;
 import org.codeshare.lifecycle.entity.NodeDraining;
 import org.codeshare.snapshots.control.SnapshotCatalog.Due;
 import org.codeshare.snapshots.entity.SnapshotReason;
@@ -42,8 +42,8 @@ class SnapshotTimerTest {
             return true;
           }
         };
-    timer.sequencer =
-        new RoomSequencer() {
+    timer.texts =
+        new RoomTexts() {
           @Override
           public Snapshots.State current(UUID roomId, long atLeast) {
             askedAtLeast.add(atLeast);
