@@ -34,24 +34,32 @@ public class Snapshots {
   public record State(long version, String text) {}
 
   /**
-   * Stores the text and records it. A version that already has a snapshot gets the same bytes under
-   * the same key again, and its row is only relabelled ({@link SnapshotCatalog#record}): asking
-   * first would cost every snapshot a transaction for the rare second save of a version.
+   * Stores the text and records it. A timer snapshot writes its object without asking first: its
+   * text comes from the room at that very version, so a version that has a snapshot already gets
+   * the same bytes under the same key, and its row is only relabelled ({@link
+   * SnapshotCatalog#record}); asking would cost every round's room a transaction. A save or a
+   * restore, rare and passed its text by the caller, keeps an existing object as it is.
    */
   public SnapshotCatalog.Recorded write(
       UUID roomId, State state, SnapshotReason reason, String label, UUID by) {
     var bytes = Wtf8.encode(state.text());
     var key = SnapshotStore.key(roomId, state.version());
-    store.put(key, bytes);
-    metrics.written(roomId, state.version());
+    var existing =
+        reason == SnapshotReason.TIMER
+            ? Optional.<Snapshot>empty()
+            : catalog.find(roomId, state.version());
+    if (existing.isEmpty()) {
+      store.put(key, bytes);
+      metrics.written(roomId, state.version());
+    }
     var row =
         new Snapshot(
             roomId,
             state.version(),
             sha256(bytes),
             bytes.length,
-            store.kind(),
-            key,
+            existing.map(Snapshot::storage).orElse(store.kind()),
+            existing.map(Snapshot::storageKey).orElse(key),
             reason,
             label,
             by,

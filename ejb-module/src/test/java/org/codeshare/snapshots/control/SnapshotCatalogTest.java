@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -130,12 +131,20 @@ class SnapshotCatalogTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void anOlderSnapshotRecordedLaterGivesTheLeaseBackAndKeepsTheNewestVersion(Database db)
+  void anOlderSnapshotRecordedLaterClearsTheLeaseAndFailuresAndKeepsTheNewestVersion(Database db)
       throws SQLException {
     var room = room(db, 9);
     inTransaction(db, em -> catalog(em).record(snapshot(room, 7), 100));
     var now = Instant.now();
     claim(db, room, now);
+    inTransaction(
+        db,
+        em -> {
+          catalog(em).failed(room, now, Duration.ofSeconds(5), Duration.ofMinutes(5));
+          return null;
+        });
+    assertThat(count(db, "select snapshot_failures from rooms where id = '" + room + "'"))
+        .isEqualTo(1);
 
     var recorded = inTransaction(db, em -> catalog(em).record(snapshot(room, 4), 100));
 
