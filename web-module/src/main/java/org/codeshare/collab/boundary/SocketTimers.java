@@ -5,8 +5,10 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.websocket.server.ServerContainer;
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +32,7 @@ public class SocketTimers implements ServletContextListener {
 
   private static final Logger LOG = Logger.getLogger(SocketTimers.class.getName());
   private static final String FIELD = "managedScheduledExecutorService";
+  private static final Duration IDLE_THREAD_LIFE = Duration.ofSeconds(1);
 
   private static volatile boolean installed;
   private ScheduledThreadPoolExecutor timers;
@@ -79,9 +82,12 @@ public class SocketTimers implements ServletContextListener {
   }
 
   /**
-   * Gives the container its own scheduler back before stopping this one: the sockets stay open
-   * while the node drains (other listeners may still be sending on them), and a frame whose idle
-   * timer cannot be scheduled fails to send.
+   * Gives the container its own scheduler back for sockets opened from now on, and lets the plain
+   * one end by itself once its last timer is gone. It is not shut down here: every open socket
+   * keeps the scheduler it was opened with (Tyrus takes it once per session), and a frame whose
+   * idle timer cannot be scheduled fails to send. Listeners stop in no fixed order, so this may run
+   * before the node's drain, which still sends on these sockets and then closes them with 1012; a
+   * scheduler shut down here closed them with a send failure instead (4000), before the drain.
    */
   @Override
   public void contextDestroyed(ServletContextEvent event) {
@@ -92,7 +98,8 @@ public class SocketTimers implements ServletContextListener {
       } catch (ReflectiveOperationException | RuntimeException e) {
         LOG.log(Level.FINE, "the container's scheduler could not be put back", e);
       }
-      timers.shutdownNow();
+      timers.setKeepAliveTime(IDLE_THREAD_LIFE.toMillis(), TimeUnit.MILLISECONDS);
+      timers.allowCoreThreadTimeOut(true); // the thread ends once no timer is queued
     }
   }
 
