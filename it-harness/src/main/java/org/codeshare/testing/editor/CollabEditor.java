@@ -49,6 +49,8 @@ public class CollabEditor {
   /** After {@link #switchTo}: the room's version the editor must reach before it pushes. */
   private long syncTarget;
 
+  private final EditorTrace trace = new EditorTrace();
+
   public CollabEditor(EditorClient client, String clientId) {
     this.client = client;
     this.clientId = clientId;
@@ -81,6 +83,15 @@ public class CollabEditor {
                     Json.createObjectBuilder()
                         .add("clientID", u.clientId())
                         .add("changes", u.changes().toJson())));
+    trace.add(
+        "push on "
+            + version
+            + ": "
+            + Math.min(unconfirmed.size(), maxUpdatesPerPush())
+            + " of "
+            + unconfirmed.size()
+            + ", first of length "
+            + unconfirmed.get(0).changes().length());
     client.send(
         Json.createObjectBuilder()
             .add("v", 1)
@@ -103,6 +114,7 @@ public class CollabEditor {
       return;
     }
     pulling = true;
+    trace.add("pull from " + version);
     client.send(
         Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
   }
@@ -144,6 +156,13 @@ public class CollabEditor {
    */
   public void switchTo(EditorClient next) {
     syncTarget = next.next("hello").getJsonNumber("version").longValue();
+    trace.add(
+        "moved at "
+            + version
+            + " (closed with "
+            + (client.isClosed() ? client.awaitClose() + " " + client.closeReason() : "none")
+            + "), the new node's hello at "
+            + syncTarget);
     client = next;
     pulling = false;
     pull();
@@ -177,8 +196,14 @@ public class CollabEditor {
       case "updates" ->
           receive(
               message.getJsonNumber("from").longValue(), updates(message.getJsonArray("updates")));
-      case "error" -> errors.add(message);
-      case "hello" -> pulling = false; // a pull answered by a fresh start (not followed here)
+      case "error" -> {
+        errors.add(message);
+        trace.add("error " + message);
+      }
+      case "hello" -> {
+        pulling = false; // a pull answered by a fresh start (not followed here)
+        trace.add("hello at " + message.getJsonNumber("version") + " (not followed)");
+      }
       case "presence" -> {
         if (message.containsKey("left")) {
           departed.add(message.getJsonObject("left").getString("id"));
@@ -205,13 +230,31 @@ public class CollabEditor {
    */
   public void receive(long from, List<Update> updates) {
     if (from > version) {
+      trace.add("updates from " + from + " (" + updates.size() + "): a gap at " + version);
       pull();
       return;
     }
     pulling = false; // in order again: this is the answer to the pull, if one was out
+    int own = unconfirmed.size();
     for (int i = (int) (version - from); i < updates.size(); i++) {
       receiveOne(updates.get(i));
     }
+    trace.add(
+        "updates from "
+            + from
+            + " ("
+            + updates.size()
+            + "): at "
+            + version
+            + ", "
+            + (own - unconfirmed.size())
+            + " confirmed, doc length "
+            + doc.length());
+  }
+
+  /** The newest messages this editor sent and received, one per line. */
+  public String trace() {
+    return trace.toString();
   }
 
   private void receiveOne(Update update) {

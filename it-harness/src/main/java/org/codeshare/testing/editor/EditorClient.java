@@ -33,6 +33,7 @@ public final class EditorClient implements AutoCloseable {
 
   private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private volatile String closeReason = "";
   private final WebSocket socket;
 
   private EditorClient(URI uri, Map<String, String> headers) {
@@ -122,6 +123,11 @@ public final class EditorClient implements AutoCloseable {
     }
   }
 
+  /** The reason the server gave with its close frame; empty while open. */
+  public String closeReason() {
+    return closeReason;
+  }
+
   public boolean isClosed() {
     return closeCode.isDone();
   }
@@ -156,6 +162,7 @@ public final class EditorClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closeReason = reason;
       closeCode.complete(statusCode);
       return null;
     }

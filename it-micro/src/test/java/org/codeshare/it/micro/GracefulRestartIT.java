@@ -94,7 +94,9 @@ class GracefulRestartIT {
 
       for (int i = 0; i < 4; i++) {
         assertThat(closeCodes.get(editors.get(i).clientId))
-            .as(editors.get(i).clientId + " close code")
+            .as(
+                "%s close code; its last messages:%n%s",
+                editors.get(i).clientId, editors.get(i).trace())
             .isEqualTo(1012);
       }
       int edits = editors.stream().mapToInt(e -> e.edits).sum();
@@ -112,7 +114,9 @@ class GracefulRestartIT {
         // still be held right after an editor moved; the protocol's answer is client-id-taken and
         // a later push (docs/collaboration.md). Any other error fails.
         assertThat(editor.errors)
-            .as(editor.clientId + " errors")
+            .as(
+                "%s errors (%d edits); its last messages:%n%s",
+                editor.clientId, edits, editor.trace())
             .allMatch(error -> error.getString("code").equals("client-id-taken"));
         assertThat(editor.doc).as(editor.clientId).isEqualTo(stored.text());
       }
