@@ -139,7 +139,7 @@ final class Commit {
     if (room.version() != expected) {
       // The room caught up meanwhile (a pull, a resync), maybe with these very updates.
       try {
-        room.catchUp(room.rooms().log().since(room.id(), room.version()));
+        room.catchUpWithLog();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "cannot catch up room " + room.id(), e);
       }
@@ -297,6 +297,14 @@ final class Commit {
     List<Update> missed;
     try {
       missed = room.rooms().log().since(room.id(), room.version());
+    } catch (HistoryCompacted e) {
+      try {
+        room.catchUpWithLog(); // the room loads again: everyone starts again from its text
+      } catch (RuntimeException reload) {
+        LOG.log(Level.WARNING, "room " + room.id() + " unavailable", reload);
+        batch.pushes().forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "try again shortly"));
+      }
+      return null;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "room " + room.id() + " unavailable", failure);
       missed = List.of();

@@ -1,6 +1,12 @@
 package org.codeshare.collab.control;
 
-/** The updates a client asked for were compacted away behind a snapshot. */
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The updates asked for were compacted away behind a snapshot. Passes through {@link UpdateLog}'s
+ * boundary as it is (an application exception).
+ */
+@ApplicationException
 final class HistoryCompacted extends RuntimeException {
 
   HistoryCompacted() {

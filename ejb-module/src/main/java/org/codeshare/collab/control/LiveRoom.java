@@ -8,14 +8,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.codeshare.chat.entity.ChatLine;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
 import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
-import org.codeshare.presence.entity.Peer;
-import org.codeshare.rooms.control.RoomRights;
 import org.codeshare.rooms.entity.RoomNotFound;
 import org.codeshare.rooms.entity.RoomRole;
 import org.codeshare.snapshots.control.Snapshots;
@@ -39,6 +36,7 @@ final class LiveRoom {
   private final CommitQueue commits = new CommitQueue(this);
   private final Members members;
   private final Outgoing outgoing;
+  private final Occupants occupants;
 
   LiveRoom(UUID id, RoomSequencer rooms) {
     this.id = id;
@@ -54,6 +52,7 @@ final class LiveRoom {
                 rooms.later(
                     Duration.ofNanos(nanos),
                     () -> enqueue(room -> room.outgoing.flush(), s -> {})));
+    this.occupants = new Occupants(this, members);
   }
 
   /**
@@ -86,10 +85,6 @@ final class LiveRoom {
     members.add(participant);
   }
 
-  void leave(String participantId) {
-    members.remove(participantId);
-  }
-
   /**
    * Checks a push and queues it for the room's next commit, which takes every push queued by then
    * in one transaction (group commit).
@@ -120,6 +115,16 @@ final class LiveRoom {
 
   CommitQueue commits() {
     return commits;
+  }
+
+  /** Its connections: leaving, coming back, messages passed on to them. */
+  Members members() {
+    return members;
+  }
+
+  /** Cursors, chat and rights: what the room's people do apart from editing. */
+  Occupants occupants() {
+    return occupants;
   }
 
   /** The commit in flight is settled: the pushes queued meanwhile go next. */
@@ -156,30 +161,6 @@ final class LiveRoom {
     }
   }
 
-  void cursor(Participant participant, ClientMessage.Cursor cursor) {
-    members
-        .cursor(participant.id(), cursor, rooms.settings().cursorInterval())
-        .ifPresent(
-            wait ->
-                rooms.later(
-                    wait,
-                    () -> enqueue(room -> room.members.flushCursor(participant.id()), s -> {})));
-  }
-
-  void chat(Participant author, String text) {
-    if (!members.contains(author.id())) {
-      return;
-    }
-    try {
-      var message = rooms.chatLog().post(id, author.userId(), author.peer().name(), text);
-      members.announce(
-          ServerMessages.chat(ChatLine.of(message, author.id()), author.peer().color()));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "chat failed in room " + id, e);
-      author.outlet().send(unavailable());
-    }
-  }
-
   /** Updates another node accepted, {@code from + 1} onwards. */
   void remote(long from, List<Update> updates) {
     long version = text.version();
@@ -193,51 +174,50 @@ final class LiveRoom {
     catchUp(updates.subList((int) (version - from), updates.size()));
   }
 
-  /** A message for everyone in the room, here and on the other nodes. */
-  void announce(String message) {
-    members.announce(message);
-  }
-
-  /** Holds the connections to the room's rights as they are now in the database. */
-  void refreshRights() {
-    if (!text.loaded() || members.isEmpty()) {
-      return;
-    }
-    Optional<RoomRights.Current> rights;
-    try {
-      rights = rooms.rights().of(id, members.userIds());
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "cannot refresh the rights in room " + id, e);
-      return;
-    }
-    rights.ifPresentOrElse(members::refresh, this::gone);
-  }
-
-  /** A connection of a dead node left the roster. */
-  void departed(Peer peer) {
-    members.departed(peer);
-  }
-
-  /** A connection here is back in the roster after this node was taken for dead. */
-  void returned(String participantId) {
-    members.returned(participantId);
-  }
-
-  /** Passes a message from another node to the sockets here. */
-  void relay(String message) {
-    members.broadcast(message);
-  }
-
   /** Takes in whatever the database has beyond this node's version. */
   void resync() {
     if (!text.loaded() || members.isEmpty()) {
       return;
     }
     try {
-      catchUp(rooms.log().since(id, text.version()));
+      catchUpWithLog();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id, e);
     }
+  }
+
+  /**
+   * Takes in what the database has beyond this room's version. When the room fell further behind
+   * than the history kept after a snapshot, it loads again and starts every connection again from
+   * the text now ({@code hello}): the updates it lacks are gone.
+   */
+  void catchUpWithLog() {
+    try {
+      catchUp(rooms.log().since(id, text.version()));
+    } catch (HistoryCompacted e) {
+      reload();
+    }
+  }
+
+  private void reload() {
+    UpdateLog.Loaded state;
+    try {
+      state = rooms.coldLoad().load(id, rooms.settings().historyWindow());
+    } catch (RoomNotFound e) {
+      gone();
+      return;
+    }
+    LOG.warning(
+        () ->
+            "room "
+                + id
+                + " was at version "
+                + text.version()
+                + ", behind its kept history: loaded again at "
+                + state.version());
+    outgoing.clear();
+    text.load(state.doc(), state.version(), state.recent());
+    members.all().forEach(this::restart);
   }
 
   /** Unloads the room when nobody has been in it for {@code idle}; true when it did. */
@@ -293,18 +273,22 @@ final class LiveRoom {
     rooms.forget(id, this);
   }
 
-  /** Updates {@code from + 1} to the current version, catching up with the database if needed. */
+  /**
+   * Updates {@code from + 1} to the current version, from the database when they are no longer in
+   * memory. The room does not move meanwhile: a commit composes its pushes against this version.
+   *
+   * @throws HistoryCompacted when some of them were compacted away behind a snapshot
+   */
   List<Update> history(long from) {
     var newest = text.since(from);
     if (newest != null) {
       return newest;
     }
     int count = (int) (text.version() - from);
-    var stored = rooms.log().since(id, from);
+    var stored = rooms.log().since(id, from, count);
     if (stored.size() < count) {
       throw new HistoryCompacted();
     }
-    catchUp(stored.subList(count, stored.size()));
     return stored;
   }
 
@@ -328,7 +312,7 @@ final class LiveRoom {
     }
     try {
       if (text.version() < atLeast) {
-        catchUp(rooms.log().since(id, text.version()));
+        catchUpWithLog();
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id + ", using the text in memory", e);
@@ -348,6 +332,10 @@ final class LiveRoom {
 
   boolean closed() {
     return closed;
+  }
+
+  boolean loaded() {
+    return text.loaded();
   }
 
   /** Starts a connection again from the current text: its push is too old to rebase. */

@@ -55,6 +55,10 @@ final class Members {
     return member == null ? null : member.participant;
   }
 
+  List<Participant> all() {
+    return members.values().stream().map(m -> m.participant).toList();
+  }
+
   boolean isEmpty() {
     return members.isEmpty();
   }

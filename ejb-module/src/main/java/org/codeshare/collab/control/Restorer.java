@@ -42,7 +42,7 @@ final class Restorer implements Outlet {
    */
   static long replace(LiveRoom room, String replacement, UUID authorId, RoomRole role) {
     for (int round = 0; round < 3 && !room.doc().equals(replacement); round++) {
-      room.catchUp(room.rooms().log().since(room.id(), room.version()));
+      room.catchUpWithLog();
       var update =
           new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(room.doc(), replacement));
       var restorer = of(authorId, role);

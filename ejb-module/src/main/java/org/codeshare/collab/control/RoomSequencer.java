@@ -76,7 +76,7 @@ public class RoomSequencer {
   public void leave(UUID roomId, String participantId) {
     var room = rooms.get(roomId);
     if (room != null) {
-      room.enqueue(r -> r.leave(participantId), s -> s.leave(roomId, participantId));
+      room.enqueue(r -> r.members().remove(participantId), s -> s.leave(roomId, participantId));
     }
   }
 
@@ -107,14 +107,14 @@ public class RoomSequencer {
   public void cursor(UUID roomId, Participant participant, ClientMessage.Cursor cursor) {
     var room = rooms.get(roomId);
     if (room != null) {
-      room.enqueue(r -> r.cursor(participant, cursor), s -> {});
+      room.enqueue(r -> r.occupants().cursor(participant, cursor), s -> {});
     }
   }
 
   public void chat(UUID roomId, Participant author, String text) {
     var room = rooms.get(roomId);
     if (room != null) {
-      room.enqueue(r -> r.chat(author, text), s -> s.chat(roomId, author, text));
+      room.enqueue(r -> r.occupants().chat(author, text), s -> s.chat(roomId, author, text));
     }
   }
 
@@ -125,7 +125,7 @@ public class RoomSequencer {
   public void announce(UUID roomId, String message) {
     var room = rooms.get(roomId);
     if (room != null) {
-      room.enqueue(r -> r.announce(message), s -> s.announce(roomId, message));
+      room.enqueue(r -> r.members().announce(message), s -> s.announce(roomId, message));
     } else {
       fanout.publishRelay(roomId, message);
     }
@@ -143,7 +143,7 @@ public class RoomSequencer {
   void relay(Fanout.Relay relay) {
     var room = rooms.get(relay.roomId());
     if (room != null) {
-      room.enqueue(r -> r.relay(relay.message()), s -> {});
+      room.enqueue(r -> r.members().broadcast(relay.message()), s -> {});
     }
   }
 
@@ -151,7 +151,7 @@ public class RoomSequencer {
   public void refresh(UUID roomId) {
     var room = rooms.get(roomId);
     if (room != null) {
-      room.enqueue(LiveRoom::refreshRights, s -> s.refresh(roomId));
+      room.enqueue(r -> r.occupants().refreshRights(), s -> s.refresh(roomId));
     }
   }
 
@@ -159,7 +159,7 @@ public class RoomSequencer {
   void departed(Presence.Departed departure) {
     var room = rooms.get(departure.roomId());
     if (room != null) {
-      room.enqueue(r -> r.departed(departure.peer()), s -> s.departed(departure));
+      room.enqueue(r -> r.members().departed(departure.peer()), s -> s.departed(departure));
     } else {
       fanout.publishRelay(departure.roomId(), ServerMessages.left(departure.peer()));
     }
@@ -168,7 +168,7 @@ public class RoomSequencer {
   void returned(Presence.Returned back) {
     var room = rooms.get(back.roomId());
     if (room != null) {
-      room.enqueue(r -> r.returned(back.peerId()), s -> {});
+      room.enqueue(r -> r.members().returned(back.peerId()), s -> {});
     }
   }
 

@@ -39,6 +39,7 @@ final class RoomText {
   void load(String doc, long version, List<Update> newest) {
     this.doc = doc;
     this.version = version;
+    recent.clear();
     keep(newest);
     loaded = true;
   }

@@ -109,11 +109,32 @@ public class UpdateLog {
     return new Loaded(roomId, doc, version, List.copyOf(recent));
   }
 
-  /** The accepted updates after {@code version}, oldest first. */
+  /**
+   * The accepted updates after {@code version}, oldest first.
+   *
+   * @throws HistoryCompacted when the first of them were deleted behind a snapshot
+   */
   public List<Update> since(UUID roomId, long version) {
-    try (var rows = query(roomId, version)) {
-      return rows.map(UpdateLog::update).toList();
+    return since(roomId, version, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code count} accepted updates after {@code version} (fewer when the history ends
+   * before), oldest first.
+   *
+   * @throws HistoryCompacted when the first of them were deleted behind a snapshot
+   */
+  public List<Update> since(UUID roomId, long version, int count) {
+    var updates = new ArrayList<Update>();
+    try (var rows = query(roomId, version, count)) {
+      for (var row : (Iterable<RoomUpdate>) rows::iterator) {
+        if (row.version() != version + 1 + updates.size()) {
+          throw new HistoryCompacted();
+        }
+        updates.add(update(row));
+      }
     }
+    return updates;
   }
 
   /** Appends one push: {@link #appendAll} with one author. */
@@ -193,10 +214,18 @@ public class UpdateLog {
   }
 
   private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version) {
-    return em.createNamedQuery(RoomUpdate.SINCE, RoomUpdate.class)
-        .setParameter("room", roomId)
-        .setParameter("version", version)
-        .getResultStream();
+    return query(roomId, version, Integer.MAX_VALUE);
+  }
+
+  private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version, int count) {
+    var query =
+        em.createNamedQuery(RoomUpdate.SINCE, RoomUpdate.class)
+            .setParameter("room", roomId)
+            .setParameter("version", version);
+    if (count < Integer.MAX_VALUE) {
+      query.setMaxResults(count);
+    }
+    return query.getResultStream();
   }
 
   static Update update(RoomUpdate row) {

@@ -18,6 +18,10 @@ class FakeUpdateLog extends UpdateLog {
   volatile boolean locked;
   volatile boolean failAfterNextCommit;
   volatile boolean failNextSince;
+
+  /** The versions up to this one were deleted behind a snapshot. */
+  volatile long compactedThrough;
+
   int appends;
 
   /** While set, the next append waits for it: pushes arriving meanwhile queue up. */
@@ -35,11 +39,20 @@ class FakeUpdateLog extends UpdateLog {
 
   @Override
   public synchronized List<Update> since(UUID roomId, long version) {
+    return since(roomId, version, Integer.MAX_VALUE);
+  }
+
+  @Override
+  public synchronized List<Update> since(UUID roomId, long version, int count) {
     if (failNextSince) {
       failNextSince = false;
       throw new IllegalStateException("database down");
     }
-    return List.copyOf(history.subList((int) version, history.size()));
+    if (version < compactedThrough && history.size() > compactedThrough) {
+      throw new HistoryCompacted(); // the first row there is not the one after version
+    }
+    int end = (int) Math.min(history.size(), version + count);
+    return List.copyOf(history.subList((int) version, end));
   }
 
   @Override

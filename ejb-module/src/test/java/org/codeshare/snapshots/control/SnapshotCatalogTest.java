@@ -4,28 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.codeshare.database.TestDatabase;
 import org.codeshare.events.control.Events;
 import org.codeshare.rooms.entity.Language;
 import org.codeshare.rooms.entity.Room;
 import org.codeshare.snapshots.entity.Snapshot;
 import org.codeshare.snapshots.entity.SnapshotReason;
 import org.codeshare.snapshots.entity.SnapshotStorage;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,49 +35,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SnapshotCatalogTest {
 
-  /** One database with the schema, and the entity manager factory over it. */
-  record Database(String name, String url, String user, EntityManagerFactory factory) {
-
-    static Database of(String name, String url, String user) {
-      Flyway.configure().dataSource(url, user, user).load().migrate();
-      var settings = new HashMap<String, Object>();
-      settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-      settings.put("jakarta.persistence.jtaDataSource", null);
-      settings.put("jakarta.persistence.jdbc.url", url);
-      settings.put("jakarta.persistence.jdbc.user", user);
-      settings.put("jakarta.persistence.jdbc.password", user);
-      settings.put("hibernate.transaction.jta.platform", "none");
-      settings.put("hibernate.hbm2ddl.auto", "validate");
-      var factory = Persistence.createEntityManagerFactory("codeshare", settings);
-      return new Database(name, url, user, factory);
-    }
-
-    Connection connect() throws SQLException {
-      return DriverManager.getConnection(url, user, user);
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
   @TempDir static Path h2Directory;
   private static EmbeddedPostgres embedded;
-  private static Database postgres;
-  private static Database h2;
+  private static TestDatabase postgres;
+  private static TestDatabase h2;
 
   @BeforeAll
   static void start() throws IOException {
     embedded = EmbeddedPostgres.builder().start();
-    postgres = Database.of("PostgreSQL", embedded.getJdbcUrl("postgres", "postgres"), "postgres");
-    h2 =
-        Database.of(
-            "H2",
-            "jdbc:h2:file:"
-                + h2Directory.resolve("codeshare")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-            "codeshare");
+    postgres =
+        TestDatabase.of("PostgreSQL", embedded.getJdbcUrl("postgres", "postgres"), "postgres");
+    h2 = TestDatabase.h2(h2Directory);
   }
 
   @AfterAll
@@ -92,13 +55,13 @@ class SnapshotCatalogTest {
     embedded.close();
   }
 
-  static List<Database> databases() {
+  static List<TestDatabase> databases() {
     return List.of(postgres, h2);
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aSnapshotIsStoredWithItsEventAndTheRoomMovesOn(Database db) throws SQLException {
+  void aSnapshotIsStoredWithItsEventAndTheRoomMovesOn(TestDatabase db) throws SQLException {
     var room = room(db, 5);
 
     var recorded = inTransaction(db, em -> catalog(em).record(snapshot(room, 5), 100));
@@ -113,7 +76,7 @@ class SnapshotCatalogTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aChangedRoomIsDueAtItsVersionUntilClaimedOrSnapshotted(Database db) throws SQLException {
+  void aChangedRoomIsDueAtItsVersionUntilClaimedOrSnapshotted(TestDatabase db) throws SQLException {
     var room = room(db, 5);
     var now = Instant.now();
 
@@ -131,8 +94,8 @@ class SnapshotCatalogTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void anOlderSnapshotRecordedLaterClearsTheLeaseAndFailuresAndKeepsTheNewestVersion(Database db)
-      throws SQLException {
+  void anOlderSnapshotRecordedLaterClearsTheLeaseAndFailuresAndKeepsTheNewestVersion(
+      TestDatabase db) throws SQLException {
     var room = room(db, 9);
     inTransaction(db, em -> catalog(em).record(snapshot(room, 7), 100));
     var now = Instant.now();
@@ -164,7 +127,7 @@ class SnapshotCatalogTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aDeletedRoomGetsNoSnapshotRowAndNoEvent(Database db) throws SQLException {
+  void aDeletedRoomGetsNoSnapshotRowAndNoEvent(TestDatabase db) throws SQLException {
     var room = room(db, 5);
     sql(db, "update rooms set deleted_at = now() where id = '" + room + "'");
 
@@ -201,12 +164,12 @@ class SnapshotCatalogTest {
     assertThat(snapshotEvents(db, room)).isZero();
   }
 
-  private static List<SnapshotCatalog.Due> due(Database db, Instant now) {
+  private static List<SnapshotCatalog.Due> due(TestDatabase db, Instant now) {
     Function<EntityManager, List<SnapshotCatalog.Due>> due = em -> catalog(em).due(now, 10_000);
     return inTransaction(db, due);
   }
 
-  private static boolean claim(Database db, UUID room, Instant now) {
+  private static boolean claim(TestDatabase db, UUID room, Instant now) {
     Function<EntityManager, Boolean> claim =
         em -> catalog(em).claim(room, now, now.plusSeconds(60));
     return inTransaction(db, claim);
@@ -233,7 +196,7 @@ class SnapshotCatalogTest {
         Instant.now());
   }
 
-  private static UUID room(Database db, long version) throws SQLException {
+  private static UUID room(TestDatabase db, long version) throws SQLException {
     var slug = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     var room = new Room(slug, "Snapshots", Language.JAVA, Instant.now());
     inTransaction(
@@ -246,23 +209,12 @@ class SnapshotCatalogTest {
     return room.id();
   }
 
-  private static <T> T inTransaction(Database db, Function<EntityManager, T> work) {
-    var em = db.factory().createEntityManager();
-    try {
-      em.getTransaction().begin();
-      var result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+  private static <T> T inTransaction(TestDatabase db, Function<EntityManager, T> work) {
+    return db.inTransaction(work);
   }
 
   /** Until some session of this database waits for a row lock (the recording's). */
-  private static void awaitWaitingOnALock(Database db) throws Exception {
+  private static void awaitWaitingOnALock(TestDatabase db) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (count(db, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'") == 0) {
       if (System.nanoTime() > deadline) {
@@ -272,7 +224,7 @@ class SnapshotCatalogTest {
     }
   }
 
-  private static long snapshotEvents(Database db, UUID room) throws SQLException {
+  private static long snapshotEvents(TestDatabase db, UUID room) throws SQLException {
     return count(
         db,
         "select count(*) from outbox where event_key = '"
@@ -280,7 +232,7 @@ class SnapshotCatalogTest {
             + "' and payload like '%snapshot.written%'");
   }
 
-  private static long count(Database db, String query) throws SQLException {
+  private static long count(TestDatabase db, String query) throws SQLException {
     try (var c = db.connect();
         var s = c.createStatement();
         var rows = s.executeQuery(query)) {
@@ -289,10 +241,7 @@ class SnapshotCatalogTest {
     }
   }
 
-  private static void sql(Database db, String statement) throws SQLException {
-    try (var c = db.connect();
-        var s = c.createStatement()) {
-      s.executeUpdate(statement);
-    }
+  private static void sql(TestDatabase db, String statement) throws SQLException {
+    db.sql(statement);
   }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
  */
 final class EditorTrace {
 
-  private static final int KEEP = 400;
+  private static final int KEEP = 2000;
 
   private final ArrayDeque<String> lines = new ArrayDeque<>();
   private final long started = System.nanoTime();

@@ -1,0 +1,93 @@
+package org.codeshare.collab.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+import org.codeshare.collab.entity.ChangeSet;
+import org.codeshare.collab.entity.ClientMessage;
+import org.codeshare.collab.entity.Update;
+import org.codeshare.presence.entity.Peer;
+import org.codeshare.rooms.entity.RoomRole;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A room that fell behind the database (another node committed, the fan-out did not reach it): old
+ * pushes are rebased over exactly the history up to the room's version, and a room further behind
+ * than the kept history loads again. The memory window is two updates here.
+ */
+class LaggingRoomTest extends SequencerFixture {
+
+  private static final JsonProvider JSON = JsonProvider.provider();
+  private final UUID roomId = UUID.randomUUID();
+
+  private Participant join(String name, RecordingOutlet outlet) {
+    var participant =
+        new Participant(
+            new Peer(name, name, "#000", RoomRole.EDITOR), name, null, true, "java", outlet);
+    sequencer.join(roomId, participant);
+    outlet.next("hello");
+    return participant;
+  }
+
+  private static Update update(String clientId, String json) {
+    try (var reader = JSON.createReader(new StringReader(json))) {
+      return new Update(clientId, ChangeSet.fromJson(reader.readArray()));
+    }
+  }
+
+  private static ClientMessage.Push push(long version, String clientId, String json) {
+    return new ClientMessage.Push(version, List.of(update(clientId, json)));
+  }
+
+  private String stored() {
+    var doc = "";
+    for (var update : log.history) {
+      doc = update.changes().apply(doc);
+    }
+    return doc;
+  }
+
+  @Test
+  void aPushOlderThanTheMemoryOnARoomBehindTheDatabaseIsCommittedNotRefused() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", ann);
+    var bob = new RecordingOutlet();
+    var b = join("bob", bob);
+    for (int i = 0; i < 4; i++) {
+      sequencer.push(roomId, a, push(i, "ann", i == 0 ? "[[0,\"a\"]]" : "[" + i + ",[0,\"a\"]]"));
+      ann.next("updates");
+    }
+    log.commitElsewhere(update("far", "[4,[0,\"b\"]]")); // not heard of here
+
+    sequencer.push(roomId, b, push(1, "bob", "[[0,\"x\"],1]")); // made on "a", three behind
+
+    assertThat(bob.updates(0, 6))
+        .extracting(u -> u.getString("clientID"))
+        .containsExactly("ann", "ann", "ann", "ann", "far", "bob");
+    assertThat(log.history).extracting(Update::clientId).endsWith("far", "bob");
+    assertThat(stored()).isEqualTo("xaaaab");
+  }
+
+  @Test
+  void aRoomBehindItsCompactedHistoryLoadsAgainAndStartsEveryoneAgain() {
+    var ann = new RecordingOutlet();
+    var a = join("ann", ann);
+    var third = update("far", "[2,[0,\"c\"]]");
+    log.commitElsewhere(update("far", "[[0,\"a\"]]"));
+    log.commitElsewhere(update("far", "[1,[0,\"b\"]]"));
+    log.commitElsewhere(third);
+    log.compactedThrough = 2; // a snapshot at 3 that kept one update
+
+    sequencer.remote(new Fanout.Updates(roomId, 2, List.of(third))); // a gap: 1 and 2 missed
+
+    var hello = ann.next("hello");
+    assertThat(hello.getInt("version")).isEqualTo(3);
+    assertThat(hello.getString("doc")).isEqualTo("abc");
+    sequencer.push(roomId, a, push(3, "ann", "[3,[0,\"d\"]]"));
+    assertThat(ann.next("updates").getInt("from")).isEqualTo(3);
+    assertThat(stored()).isEqualTo("abcd");
+  }
+}
