@@ -207,12 +207,13 @@ final class LiveRoom {
       gone();
       return;
     }
+    long behind = text.version();
     LOG.warning(
         () ->
             "room "
                 + id
                 + " was at version "
-                + text.version()
+                + behind
                 + ", behind its kept history: loaded again at "
                 + state.version());
     outgoing.clear();
