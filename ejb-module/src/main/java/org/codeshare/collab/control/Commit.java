@@ -28,8 +28,11 @@ final class Commit {
   private static final Logger LOG = Logger.getLogger(Commit.class.getName());
   private static final int ATTEMPTS = 10;
 
-  /** One push waiting for the room's next commit. */
-  record Queued(Participant author, long version, List<Update> updates) {}
+  /**
+   * One push waiting for the room's next commit; {@code restarts} is how often its connection had
+   * been started again when it arrived ({@link Members#restarts}).
+   */
+  record Queued(Participant author, long version, List<Update> updates, int restarts) {}
 
   /** The pushes of one attempt, rebased, and the document after them. */
   private record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc) {}
@@ -230,6 +233,10 @@ final class Commit {
     var kept = new ArrayList<Queued>();
     var authored = new ArrayList<UpdateLog.Authored>();
     for (var push : List.copyOf(pushes)) {
+      if (push.restarts() != room.restarts(push.author())) {
+        pushes.remove(push); // sent before a hello: its client pushes those edits again
+        continue;
+      }
       try {
         var over = new ArrayList<>(room.history(push.version()));
         over.addAll(batched);
@@ -299,7 +306,10 @@ final class Commit {
       missed = room.rooms().log().since(room.id(), room.version());
     } catch (HistoryCompacted e) {
       try {
-        room.catchUpWithLog(); // the room loads again: everyone starts again from its text
+        room.catchUpWithLog(); // the room loads again: its connections start again from its text
+        batch.pushes().stream()
+            .filter(p -> !room.members().contains(p.author().id())) // a restore waits for an answer
+            .forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "try again shortly"));
       } catch (RuntimeException reload) {
         LOG.log(Level.WARNING, "room " + room.id() + " unavailable", reload);
         batch.pushes().forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "try again shortly"));

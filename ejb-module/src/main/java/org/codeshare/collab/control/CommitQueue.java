@@ -77,8 +77,9 @@ final class CommitQueue {
     return committing == null && queued.isEmpty();
   }
 
-  /** The room is gone: nobody waits for its pushes any more. */
+  /** The room is gone: its pushes are dropped and nobody waits for them any more. */
   void closed() {
+    queued = new ArrayList<>();
     whenSettled.forEach(Runnable::run);
     whenSettled.clear();
   }

@@ -6,7 +6,7 @@ import jakarta.ejb.ApplicationException;
  * The updates asked for were compacted away behind a snapshot. Passes through {@link UpdateLog}'s
  * boundary as it is (an application exception).
  */
-@ApplicationException
+@ApplicationException(rollback = true)
 final class HistoryCompacted extends RuntimeException {
 
   HistoryCompacted() {

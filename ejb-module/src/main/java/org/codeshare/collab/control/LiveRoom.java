@@ -99,15 +99,19 @@ final class LiveRoom {
         throw new ProtocolError(ProtocolError.FORBIDDEN, "viewers cannot edit");
       }
       members.claim(push.updates().get(0).clientId(), author);
+      int restarts = members.restarts(sender.id()); // a reload while catching up restarts it
       if (push.version() > text.version()) {
         resync(); // the client may come from a node this one has not heard from yet
+      }
+      if (closed) {
+        return; // the room was deleted meanwhile
       }
       if (push.version() > text.version()) {
         throw new ProtocolError(
             ProtocolError.BAD_VERSION,
             "the room is at version " + text.version() + ", not yet there");
       }
-      commits.add(new Commit.Queued(author, push.version(), push.updates()));
+      commits.add(new Commit.Queued(author, push.version(), push.updates(), restarts));
     } catch (ProtocolError e) {
       author.outlet().send(ServerMessages.error(e.code(), e.getMessage()));
     }
@@ -141,8 +145,11 @@ final class LiveRoom {
       resync(); // the client may come from a node this one has not heard from yet
     }
     outgoing.flush(); // so that the answer and the frames after it follow each other
+    if (closed) {
+      return;
+    }
     if (from > text.version() || text.version() - from > rooms.settings().maxPullUpdates()) {
-      participant.outlet().send(hello(participant));
+      restart(participant);
       return;
     }
     try {
@@ -154,7 +161,7 @@ final class LiveRoom {
         participant.outlet().send(ServerMessages.updates(from, missed));
       }
     } catch (HistoryCompacted e) {
-      participant.outlet().send(hello(participant));
+      restart(participant);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "pull failed in room " + id, e);
       participant.outlet().send(unavailable());
@@ -339,10 +346,19 @@ final class LiveRoom {
     return text.loaded();
   }
 
-  /** Starts a connection again from the current text: its push is too old to rebase. */
+  /**
+   * Starts a connection again from the current text (its push or pull is too old, or the room
+   * loaded again): the pushes it sent before are not committed any more.
+   */
   void restart(Participant participant) {
     outgoing.flush();
+    members.restarted(participant.id());
     participant.outlet().send(hello(participant));
+  }
+
+  /** How often the connection was started again; see {@link Members#restarts}. */
+  int restarts(Participant participant) {
+    return members.restarts(participant.id());
   }
 
   /** The connection's current rights, or the ones it had when it is no longer in the room. */

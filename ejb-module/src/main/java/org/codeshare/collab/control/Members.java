@@ -31,6 +31,7 @@ final class Members {
 
   private static final class Member {
     Participant participant;
+    int restarts;
     Instant lastCursor = Instant.EPOCH;
     ClientMessage.Cursor pendingCursor;
 
@@ -53,6 +54,23 @@ final class Members {
   Participant get(String participantId) {
     var member = members.get(participantId);
     return member == null ? null : member.participant;
+  }
+
+  /**
+   * How often the connection was started again from the room's text (a {@code hello} after its
+   * first): a push it sent before the last of them must not be committed, since its client has
+   * rebased those edits onto that text and pushes them again under the same client ID.
+   */
+  int restarts(String participantId) {
+    var member = members.get(participantId);
+    return member == null ? 0 : member.restarts;
+  }
+
+  void restarted(String participantId) {
+    var member = members.get(participantId);
+    if (member != null) {
+      member.restarts++;
+    }
   }
 
   List<Participant> all() {

@@ -43,10 +43,13 @@ final class Restorer implements Outlet {
   static long replace(LiveRoom room, String replacement, UUID authorId, RoomRole role) {
     for (int round = 0; round < 3 && !room.doc().equals(replacement); round++) {
       room.catchUpWithLog();
+      if (room.closed()) {
+        throw new RoomNotFound(room.id().toString());
+      }
       var update =
           new Update("restore-" + UUID.randomUUID(), ChangeSet.replaceAll(room.doc(), replacement));
       var restorer = of(authorId, role);
-      var queued = new Commit.Queued(restorer.participant(), room.version(), List.of(update));
+      var queued = new Commit.Queued(restorer.participant(), room.version(), List.of(update), 0);
       new Commit(room, List.of(queued)).run();
       if (room.closed()) {
         throw new RoomNotFound(room.id().toString());

@@ -65,12 +65,12 @@ public class Snapshots {
             by,
             clock.instant());
     try {
-      return catalog.record(row, keepUpdates);
+      return catalog.record(row, keptUpdates());
     } catch (RuntimeException e) {
       if (catalog.find(roomId, state.version()).isEmpty()) {
         throw e;
       }
-      return catalog.record(row, keepUpdates); // lost the race for this version: relabel
+      return catalog.record(row, keptUpdates()); // lost the race for this version: relabel
     }
   }
 
@@ -95,5 +95,13 @@ public class Snapshots {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * At least one: a node that reads the history after its room's version tells a compacted gap by
+   * the first row it gets, so the row of the snapshot's own version always stays.
+   */
+  private long keptUpdates() {
+    return Math.max(1, keepUpdates);
   }
 }

@@ -90,4 +90,33 @@ class LaggingRoomTest extends SequencerFixture {
     assertThat(ann.next("updates").getInt("from")).isEqualTo(3);
     assertThat(stored()).isEqualTo("abcd");
   }
+
+  @Test
+  void aPushSentBeforeItsConnectionStartedAgainIsNotCommitted() throws Exception {
+    var ann = new RecordingOutlet();
+    var a = join("ann", ann);
+    var held = new java.util.concurrent.CountDownLatch(1);
+    log.holdNextAppend = held;
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"a\"]]"));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
+      Thread.sleep(1); // until the room's commit waits for the database
+    }
+    assertThat(log.holdNextAppend).as("the first commit is held").isNull();
+    var both =
+        new ClientMessage.Push(
+            0, List.of(update("ann", "[[0,\"a\"]]"), update("ann", "[1,[0,\"b\"]]")));
+    sequencer.push(roomId, a, both); // "b" typed, pushed with "a" still unconfirmed
+    sequencer.pull(roomId, a, 99); // a version the room never had: started again
+
+    held.countDown();
+    assertThat(ann.next("hello").getInt("version")).isEqualTo(1);
+    sequencer.push(roomId, a, push(1, "ann", "[1,[0,\"c\"]]")); // "b" rebased as "c"
+    while (!log.history.stream().anyMatch(u -> u.changes().toJson().toString().contains("c"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+
+    assertThat(stored()).as("b only once, as the client pushed it after the hello").isEqualTo("ac");
+  }
 }
