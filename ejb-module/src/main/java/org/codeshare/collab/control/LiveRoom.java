@@ -37,6 +37,7 @@ final class LiveRoom {
   private final Members members;
   private final Outgoing outgoing;
   private final Occupants occupants;
+  private final RoomHistory history;
 
   LiveRoom(UUID id, RoomSequencer rooms) {
     this.id = id;
@@ -53,6 +54,7 @@ final class LiveRoom {
                     Duration.ofNanos(nanos),
                     () -> enqueue(room -> room.outgoing.flush(), s -> {})));
     this.occupants = new Occupants(this, members);
+    this.history = new RoomHistory(this, text, members);
   }
 
   /**
@@ -136,38 +138,6 @@ final class LiveRoom {
     commits.commitDone();
   }
 
-  void pull(Participant sender, long from) {
-    var participant = members.get(sender.id());
-    if (participant == null) {
-      return;
-    }
-    if (from > text.version()) {
-      resync(); // the client may come from a node this one has not heard from yet
-    }
-    outgoing.flush(); // so that the answer and the frames after it follow each other
-    if (closed) {
-      return;
-    }
-    if (from > text.version() || text.version() - from > rooms.settings().maxPullUpdates()) {
-      restart(participant);
-      return;
-    }
-    try {
-      var missed = history(from);
-      for (int i = 0; i < missed.size(); i++) {
-        participant.outlet().send(ServerMessages.updates(from + i, missed.subList(i, i + 1)));
-      }
-      if (missed.isEmpty()) {
-        participant.outlet().send(ServerMessages.updates(from, missed));
-      }
-    } catch (HistoryCompacted e) {
-      restart(participant);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "pull failed in room " + id, e);
-      participant.outlet().send(unavailable());
-    }
-  }
-
   /** Updates another node accepted, {@code from + 1} onwards. */
   void remote(long from, List<Update> updates) {
     long version = text.version();
@@ -194,38 +164,11 @@ final class LiveRoom {
   }
 
   /**
-   * Takes in what the database has beyond this room's version. When the room fell further behind
-   * than the history kept after a snapshot, it loads again and starts every connection again from
-   * the text now ({@code hello}): the updates it lacks are gone.
+   * Takes in what the database has beyond this room's version, loading the room again when that was
+   * compacted away ({@link RoomHistory#catchUp}).
    */
   void catchUpWithLog() {
-    try {
-      catchUp(rooms.log().since(id, text.version()));
-    } catch (HistoryCompacted e) {
-      reload();
-    }
-  }
-
-  private void reload() {
-    UpdateLog.Loaded state;
-    try {
-      state = rooms.coldLoad().load(id, rooms.settings().historyWindow());
-    } catch (RoomNotFound e) {
-      gone();
-      return;
-    }
-    long behind = text.version();
-    LOG.warning(
-        () ->
-            "room "
-                + id
-                + " was at version "
-                + behind
-                + ", behind its kept history: loaded again at "
-                + state.version());
-    outgoing.clear();
-    text.load(state.doc(), state.version(), state.recent());
-    members.all().forEach(this::restart);
+    history.catchUp();
   }
 
   /** Unloads the room when nobody has been in it for {@code idle}; true when it did. */
@@ -281,23 +224,14 @@ final class LiveRoom {
     rooms.forget(id, this);
   }
 
-  /**
-   * Updates {@code from + 1} to the current version, from the database when they are no longer in
-   * memory. The room does not move meanwhile: a commit composes its pushes against this version.
-   *
-   * @throws HistoryCompacted when some of them were compacted away behind a snapshot
-   */
+  /** Updates {@code from + 1} to the current version ({@link RoomHistory#since}). */
   List<Update> history(long from) {
-    var newest = text.since(from);
-    if (newest != null) {
-      return newest;
-    }
-    int count = (int) (text.version() - from);
-    var stored = rooms.log().since(id, from, count);
-    if (stored.size() < count) {
-      throw new HistoryCompacted();
-    }
-    return stored;
+    return history.since(from);
+  }
+
+  /** Pulls, catching up and loading again. */
+  RoomHistory roomHistory() {
+    return history;
   }
 
   /**
@@ -344,6 +278,16 @@ final class LiveRoom {
 
   boolean loaded() {
     return text.loaded();
+  }
+
+  /** Sends the frames waiting for the tick now. */
+  void flush() {
+    outgoing.flush();
+  }
+
+  /** Frames waiting for the tick are dropped: everyone is about to start again. */
+  void dropOutgoing() {
+    outgoing.clear();
   }
 
   /**

@@ -100,7 +100,9 @@ public class RoomSequencer {
   public void pull(UUID roomId, Participant participant, long version) {
     var room = rooms.get(roomId);
     if (room != null) {
-      room.enqueue(r -> r.pull(participant, version), s -> s.pull(roomId, participant, version));
+      room.enqueue(
+          r -> r.roomHistory().pull(participant, version),
+          s -> s.pull(roomId, participant, version));
     }
   }
 
