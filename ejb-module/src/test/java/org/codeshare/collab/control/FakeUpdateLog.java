@@ -115,6 +115,11 @@ class FakeUpdateLog extends UpdateLog {
     }
   }
 
+  /** The history as it is now, copied under the log's lock (rooms append on their threads). */
+  synchronized List<Update> committed() {
+    return List.copyOf(history);
+  }
+
   /** What another node commits behind this one's back. */
   synchronized void commitElsewhere(Update update) {
     history.add(update);

@@ -44,7 +44,7 @@ class LaggingRoomTest extends SequencerFixture {
 
   private String stored() {
     var doc = "";
-    for (var update : log.history) {
+    for (var update : log.committed()) {
       doc = update.changes().apply(doc);
     }
     return doc;
@@ -67,7 +67,7 @@ class LaggingRoomTest extends SequencerFixture {
     assertThat(bob.updates(0, 6))
         .extracting(u -> u.getString("clientID"))
         .containsExactly("ann", "ann", "ann", "ann", "far", "bob");
-    assertThat(log.history).extracting(Update::clientId).endsWith("far", "bob");
+    assertThat(log.committed()).extracting(Update::clientId).endsWith("far", "bob");
     assertThat(stored()).isEqualTo("xaaaab");
   }
 
@@ -112,7 +112,7 @@ class LaggingRoomTest extends SequencerFixture {
     held.countDown();
     assertThat(ann.next("hello").getInt("version")).isEqualTo(1);
     sequencer.push(roomId, a, push(1, "ann", "[1,[0,\"c\"]]")); // "b" rebased as "c"
-    while (!log.history.stream().anyMatch(u -> u.changes().toJson().toString().contains("c"))
+    while (!log.committed().stream().anyMatch(u -> u.changes().toJson().toString().contains("c"))
         && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
