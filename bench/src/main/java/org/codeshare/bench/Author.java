@@ -16,6 +16,8 @@ import org.codeshare.collab.entity.Update;
  */
 final class Author implements Wire.Listener {
 
+  private static final String PING = "{\"v\":1,\"type\":\"ping\"}";
+
   final int index;
   final String clientId;
   private final int roomBase;
@@ -38,6 +40,7 @@ final class Author implements Wire.Listener {
   private volatile int closeCode;
   private volatile Runnable reopen;
   private int reopened;
+  private long pingSent;
 
   /**
    * @param roomBase the index of the room's first author; the room's authors are {@code roomBase}
@@ -113,6 +116,15 @@ final class Author implements Wire.Listener {
     if (inFlight == 0) {
       push();
     }
+  }
+
+  /** A ping, unless one is unanswered: its round trip goes to the recorder. */
+  synchronized void ping() {
+    if (version < 0 || closed || pingSent != 0) {
+      return;
+    }
+    pingSent = System.nanoTime();
+    send(PING);
   }
 
   /** Pushes every unconfirmed update on the last version seen. */
@@ -194,6 +206,12 @@ final class Author implements Wire.Listener {
       case "hello" -> hello(in.version(), in.doc());
       case "updates" -> updates(in.from(), in.clients(), in.changes(), now);
       case "error" -> recorder.error(in.code());
+      case "pong" -> {
+        if (pingSent != 0) {
+          recorder.ping.record(now - pingSent);
+          pingSent = 0;
+        }
+      }
       default -> {}
     }
   }

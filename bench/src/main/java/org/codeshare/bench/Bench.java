@@ -81,7 +81,7 @@ public final class Bench {
       run.connect();
       Report.line(authors + " authors connected; typing for " + seconds + " s");
       var typists = run.rooms.get(0).authors();
-      var result = run.type(typists, seconds, options.rate);
+      var result = run.type(typists, seconds, options.rate, options.ping);
       Report.line(Result.header().lines().findFirst().orElseThrow());
       Report.line(result.row());
       return result;
@@ -111,7 +111,8 @@ public final class Bench {
         warm.type(
             warm.rooms.stream().map(r -> r.authors().get(0)).toList(),
             options.warmup,
-            options.rate);
+            options.rate,
+            0);
       } finally {
         warm.close();
         Thread.sleep(2000);
@@ -152,7 +153,7 @@ public final class Bench {
               .toList();
       Thread.sleep(options.settle * 1000L);
       Report.line(typists.size() + " typists, one per room, for " + options.duration + " s");
-      var result = run.type(typists, options.duration, options.rate);
+      var result = run.type(typists, options.duration, options.rate, options.ping);
       Report.result("");
       Report.result(Result.header());
       Report.result(result.row() + " <!-- " + typists.size() + " typing -->");

@@ -19,6 +19,9 @@ final class Options {
         --warmup 15                 seconds of unreported typing first (0: none): curve, one room of
                                     50 authors; rooms, a fifth of the typists in rooms of the same size
         --rate 2                    edits per second per typing author (Poisson arrivals)
+        --ping 0                    pings per second per typing author (Poisson, one outstanding
+                                    at a time; 0: none): the node answers a ping on the socket's
+                                    own thread, so its round trip is the sockets' floor
         --connections 10000         rooms scenario: sockets in all
         --rooms 2000                rooms scenario: rooms (connections spread evenly)
         --typists 500               rooms scenario: how many of the sockets type (one per room)
@@ -41,6 +44,7 @@ final class Options {
   int duration = 30;
   int warmup = 15;
   double rate = 2;
+  double ping;
   int connections = 10_000;
   int rooms = 2_000;
   int typists = 500;
@@ -74,6 +78,7 @@ final class Options {
         case "--duration" -> o.duration = Integer.parseInt(value);
         case "--warmup" -> o.warmup = Integer.parseInt(value);
         case "--rate" -> o.rate = Double.parseDouble(value);
+        case "--ping" -> o.ping = Double.parseDouble(value);
         case "--connections" -> o.connections = Integer.parseInt(value);
         case "--rooms" -> o.rooms = Integer.parseInt(value);
         case "--typists" -> o.typists = Integer.parseInt(value);

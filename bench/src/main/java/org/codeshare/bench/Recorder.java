@@ -24,6 +24,7 @@ final class Recorder {
   final Histogram delivery = new Histogram();
   final Histogram deliveryFromSend = new Histogram();
   final Histogram confirmation = new Histogram();
+  final Histogram ping = new Histogram();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
   Recorder(int authors, int capacity) {

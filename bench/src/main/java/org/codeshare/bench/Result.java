@@ -119,6 +119,20 @@ record Result(
       extra += tokens.size() - roomConfirmed;
     }
     report(timeline);
+    var ping = recorder.ping;
+    if (ping.count() > 0) {
+      Report.line(
+          "ping round trip p50 / p95 / p99 / max ms ("
+              + ping.count()
+              + " pongs): "
+              + Report.ms(ping.percentileNanos(.5))
+              + " / "
+              + Report.ms(ping.percentileNanos(.95))
+              + " / "
+              + Report.ms(ping.percentileNanos(.99))
+              + " / "
+              + Report.ms(ping.maxNanos()));
+    }
     double seconds = typingNanos / 1e9;
     return new Result(
         authors,

@@ -126,8 +126,11 @@ final class Run {
         + dump;
   }
 
-  /** Typing for the duration (Poisson arrivals at {@code rate} per typist), then the drain. */
-  Result type(List<Author> typists, int seconds, double rate) throws Exception {
+  /**
+   * Typing for the duration (Poisson arrivals at {@code rate} per typist, and {@code pings} pings
+   * per second if above 0), then the drain.
+   */
+  Result type(List<Author> typists, int seconds, double rate, double pings) throws Exception {
     long cpu0 = node.cpuNanos();
     long self0 = Node.cpuNanos(ProcessHandle.current().pid());
     long start = System.nanoTime();
@@ -138,6 +141,10 @@ final class Run {
     for (var author : typists) {
       long first = (long) (random.nextDouble() * 1e9 / rate);
       timer.schedule(() -> keepTyping(timer, author, end, rate), first, TimeUnit.NANOSECONDS);
+      if (pings > 0) {
+        long ping = (long) (random.nextDouble() * 1e9 / pings);
+        timer.schedule(() -> keepPinging(timer, author, end, pings), ping, TimeUnit.NANOSECONDS);
+      }
     }
     Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1);
     timer.shutdown();
@@ -157,6 +164,14 @@ final class Run {
     long next = System.nanoTime() + (long) gap;
     if (next < end && !timer.isShutdown()) {
       timer.schedule(() -> keepTyping(timer, author, end, rate), (long) gap, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void keepPinging(ScheduledExecutorService timer, Author author, long end, double rate) {
+    author.ping();
+    double gap = -Math.log(1 - Math.random()) / rate * 1e9;
+    if (System.nanoTime() + (long) gap < end && !timer.isShutdown()) {
+      timer.schedule(() -> keepPinging(timer, author, end, rate), (long) gap, TimeUnit.NANOSECONDS);
     }
   }
 
