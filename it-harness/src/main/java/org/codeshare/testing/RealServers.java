@@ -112,7 +112,10 @@ public final class RealServers implements AutoCloseable {
     return S3Server.SECRET_KEY;
   }
 
-  /** Environment variables that point the CodeShare app at these servers. */
+  /**
+   * Environment variables that point the CodeShare app at these servers, with the token signing key
+   * pair configured as in production ({@link SigningKeyPair}), the same for every node.
+   */
   public Map<String, String> appEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DATABASE_URL", jdbcUrl());
@@ -125,6 +128,8 @@ public final class RealServers implements AutoCloseable {
     env.put("S3_REGION", s3Region());
     env.put("AWS_ACCESS_KEY_ID", s3AccessKey());
     env.put("AWS_SECRET_ACCESS_KEY", s3SecretKey());
+    env.put("JWT_PRIVATE_KEY", SigningKeyPair.privatePem());
+    env.put("JWT_PUBLIC_KEY", SigningKeyPair.publicPem());
     return Collections.unmodifiableMap(env);
   }
 

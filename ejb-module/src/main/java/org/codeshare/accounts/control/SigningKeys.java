@@ -1,7 +1,6 @@
 package org.codeshare.accounts.control;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import jakarta.annotation.PostConstruct;
@@ -17,9 +16,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The RSA key pair tokens are signed with: {@code JWT_PRIVATE_KEY} and {@code JWT_PUBLIC_KEY} (PEM)
- * when set; otherwise a pair generated once and kept in the data directory, which is only right for
- * a single node or nodes sharing that directory.
+ * The RSA key pair tokens are signed with: {@code JWT_PRIVATE_KEY} and {@code JWT_PUBLIC_KEY} (PEM,
+ * read by {@link PemKeys}) when set; otherwise a pair generated once and kept in the data
+ * directory, which is only right for a single node or nodes sharing that directory.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -61,12 +60,7 @@ public class SigningKeys {
     if (privateKey.isEmpty() || publicKey.isEmpty()) {
       return generatedIn(dataDir);
     }
-    try {
-      var pair = JWK.parseFromPEMEncodedObjects(privateKey.get() + "\n" + publicKey.get());
-      return new RSAKey.Builder(pair.toRSAKey()).keyIDFromThumbprint().build();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("JWT_PRIVATE_KEY/JWT_PUBLIC_KEY are not an RSA PEM pair", e);
-    }
+    return PemKeys.pair(privateKey.get(), publicKey.get());
   }
 
   // Synchronized: MicroProfileJwtSettings and this bean may both be the first to ask.

@@ -26,8 +26,22 @@ class MicroProfileJwtSettingsTest {
         .containsEntry(MicroProfileJwtSettings.AUDIENCES, Tokens.SESSION);
   }
 
-  // A configured PEM pair goes through the same SigningKeys.resolve; parsing PEM needs the
-  // BouncyCastle of the runtime, which unit tests do not have.
+  @Test
+  void aConfiguredPairsPublicHalfVerifies() throws Exception {
+    var privatePem = resource("test-key.pem");
+    var publicPem = resource("test-key.pub.pem");
+    var settings =
+        MicroProfileJwtSettings.settings(
+            lookup(Map.of("JWT_PRIVATE_KEY", privatePem, "JWT_PUBLIC_KEY", publicPem)));
+
+    assertThat(publicKeyOf(settings)).isEqualTo(PemKeys.publicKey(publicPem));
+  }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (var in = MicroProfileJwtSettingsTest.class.getResourceAsStream("/pem/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+  }
 
   @Test
   void theIssuerIsOurs() {

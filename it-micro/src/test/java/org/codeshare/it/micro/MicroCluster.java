@@ -1,5 +1,8 @@
 package org.codeshare.it.micro;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +13,10 @@ import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.RealServers;
 
 /**
- * Payara Micro nodes of their own, sharing the real PostgreSQL and Redis, started side by side.
- * Presence heartbeats fast (a dead node's connections leave within about {@link #TTL}), and editor
- * connects are limited per address as in production.
+ * Payara Micro nodes of their own, sharing the real PostgreSQL and Redis and the configured token
+ * key pair (each with a data directory of its own), started side by side. Presence heartbeats fast
+ * (a dead node's connections leave within about {@link #TTL}), and editor connects are limited per
+ * address as in production.
  */
 final class MicroCluster implements AutoCloseable {
 
@@ -31,7 +35,10 @@ final class MicroCluster implements AutoCloseable {
     environment.put("CODESHARE_RATELIMIT_WEBSOCKET_CONNECTS_PER_MINUTE", "15");
     var starting = new ArrayList<CompletableFuture<MicroNode>>();
     for (int i = 0; i < size; i++) {
-      starting.add(CompletableFuture.supplyAsync(() -> MicroNode.start(environment)));
+      // A data directory each: the nodes share the token key through its settings alone
+      var own = new LinkedHashMap<>(environment);
+      own.put("CODESHARE_DATA_DIR", dataDirectory());
+      starting.add(CompletableFuture.supplyAsync(() -> MicroNode.start(own)));
     }
     var started = new ArrayList<MicroNode>();
     try {
@@ -42,6 +49,14 @@ final class MicroCluster implements AutoCloseable {
     } catch (RuntimeException e) {
       starting.forEach(node -> node.thenAccept(MicroNode::close));
       throw e;
+    }
+  }
+
+  private static String dataDirectory() {
+    try {
+      return Files.createTempDirectory("codeshare-node-data-").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two Payara Micro nodes sharing PostgreSQL and Redis: one roster for a room whatever node its
- * people are on, rights that change under open sockets on every node, client IDs that belong to one
- * connection in the whole cluster, editor connects limited per address across nodes, and exact
- * gauges per node.
+ * Two Payara Micro nodes sharing PostgreSQL, Redis and the configured token key pair: sessions
+ * valid on both, one roster for a room whatever node its people are on, rights that change under
+ * open sockets on every node, client IDs that belong to one connection in the whole cluster, editor
+ * connects limited per address across nodes, and exact gauges per node.
  */
 @ExtendWith(RealServersExtension.class)
 class MicroClusterIT {
@@ -286,6 +286,18 @@ class MicroClusterIT {
     assertThat(EditorClient.refusal(first.editorUri(room, null), someoneElse)).isEqualTo(401);
     assertThat(cluster.node(1).client().metric("codeshare_rate_limit_rejections_total"))
         .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aSessionSignedOnOneNodeIsAcceptedOnTheOtherByTheConfiguredKeyPair() {
+    var ida = register(cluster.node(0).client(), "Ida");
+
+    var me = cluster.node(1).client().as(ida.token()).get("api/me");
+
+    assertThat(me.status()).as(me.body()).isEqualTo(200);
+    assertThat(me.json().getString("id")).isEqualTo(ida.id());
+    var tampered = ida.token().substring(0, ida.token().length() - 4) + "AAAA";
+    assertThat(cluster.node(1).client().as(tampered).get("api/me").status()).isEqualTo(401);
   }
 
   private record Account(String id, String email, String token) {}
