@@ -2,22 +2,22 @@ package org.codeshare.accounts.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.codeshare.accounts.entity.Role;
-import org.codeshare.accounts.entity.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the first administrator from {@code CODESHARE_ADMIN_EMAIL} and {@code
- * CODESHARE_ADMIN_PASSWORD}, or promotes that account if it already exists. The password of an
- * existing account is never changed here.
+ * CODESHARE_ADMIN_PASSWORD}, or promotes that account if it already exists ({@link AdminAccount}).
+ * Nodes started together with the same settings may both try to create the account; the one whose
+ * insert fails looks again, finds the other's account, and starts.
  */
 @Singleton
 @Startup
@@ -26,10 +26,7 @@ public class AdminBootstrap {
 
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
-  @PersistenceContext(unitName = "codeshare")
-  EntityManager em;
-
-  @Inject Passwords passwords;
+  @Inject AdminAccount account;
 
   @Inject
   @ConfigProperty(name = "CODESHARE_ADMIN_EMAIL")
@@ -40,35 +37,26 @@ public class AdminBootstrap {
   Optional<String> password;
 
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void ensureAdmin() {
     if (email.filter(v -> !v.isBlank()).isEmpty()) {
       return;
     }
-    var normalized = User.normalizeEmail(email.get());
-    var existing =
-        em.createNamedQuery(User.BY_EMAIL, User.class)
-            .setParameter("email", normalized)
-            .getResultStream()
-            .findFirst();
-    if (existing.isPresent()) {
-      if (existing.get().role() != Role.ADMIN) {
-        existing.get().promoteToAdmin();
-        LOG.info(() -> "Promoted the configured administrator account to ADMIN");
-      }
-      return;
+    AdminAccount.Outcome outcome;
+    try {
+      outcome = account.ensure(email.get(), password);
+    } catch (EJBException first) {
+      LOG.log(
+          Level.INFO,
+          "Could not make sure of the configured administrator account; trying again (another node"
+              + " may have created it at the same moment)",
+          first);
+      outcome = account.ensure(email.get(), password);
     }
-    var secret =
-        password
-            .filter(v -> v.length() >= 10)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "CODESHARE_ADMIN_PASSWORD (at least 10 characters) is required to create"
-                            + " the administrator CODESHARE_ADMIN_EMAIL"));
-    var now = Clock.systemUTC().instant();
-    em.persist(
-        new User(
-            normalized, "Administrator", passwords.hash(secret.toCharArray()), Role.ADMIN, now));
-    LOG.info(() -> "Created the configured administrator account");
+    switch (outcome) {
+      case CREATED -> LOG.info("Created the configured administrator account");
+      case PROMOTED -> LOG.info("Promoted the configured administrator account to ADMIN");
+      case UNCHANGED -> LOG.fine("The configured administrator account exists");
+    }
   }
 }

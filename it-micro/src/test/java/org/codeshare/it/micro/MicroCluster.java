@@ -14,13 +14,15 @@ import org.codeshare.testing.RealServers;
 
 /**
  * Payara Micro nodes of their own, sharing the real PostgreSQL and Redis and the configured token
- * key pair (each with a data directory of its own), started side by side. Presence heartbeats fast
- * (a dead node's connections leave within about {@link #TTL}), and editor connects are limited per
- * address as in production.
+ * key pair (each with a data directory of its own), all configured with the same administrator,
+ * started side by side. Presence heartbeats fast (a dead node's connections leave within about
+ * {@link #TTL}), and editor connects are limited per address as in production.
  */
 final class MicroCluster implements AutoCloseable {
 
   static final Duration TTL = Duration.ofSeconds(2);
+  static final String ADMIN_EMAIL = "admin@cluster.example.org";
+  static final String ADMIN_PASSWORD = "the cluster's administrator";
 
   private final List<MicroNode> nodes;
 
@@ -33,6 +35,8 @@ final class MicroCluster implements AutoCloseable {
     environment.put("CODESHARE_PRESENCE_HEARTBEAT_INTERVAL", "PT0.5S");
     environment.put("CODESHARE_PRESENCE_TTL", TTL.toString());
     environment.put("CODESHARE_RATELIMIT_WEBSOCKET_CONNECTS_PER_MINUTE", "15");
+    environment.put("CODESHARE_ADMIN_EMAIL", ADMIN_EMAIL); // every node creates it if missing
+    environment.put("CODESHARE_ADMIN_PASSWORD", ADMIN_PASSWORD);
     var starting = new ArrayList<CompletableFuture<MicroNode>>();
     for (int i = 0; i < size; i++) {
       // A data directory each: the nodes share the token key through its settings alone

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two Payara Micro nodes sharing PostgreSQL, Redis and the configured token key pair: sessions
- * valid on both, one roster for a room whatever node its people are on, rights that change under
- * open sockets on every node, client IDs that belong to one connection in the whole cluster, editor
- * connects limited per address across nodes, and exact gauges per node.
+ * Two Payara Micro nodes sharing PostgreSQL, Redis and the configured token key pair, started
+ * together: one administrator, sessions valid on both, one roster for a room whatever node its
+ * people are on, rights that change under open sockets on every node, client IDs that belong to one
+ * connection in the whole cluster, editor connects limited per address across nodes, and exact
+ * gauges per node.
  */
 @ExtendWith(RealServersExtension.class)
 class MicroClusterIT {
@@ -298,6 +299,24 @@ class MicroClusterIT {
     assertThat(me.json().getString("id")).isEqualTo(ida.id());
     var tampered = ida.token().substring(0, ida.token().length() - 4) + "AAAA";
     assertThat(cluster.node(1).client().as(tampered).get("api/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  void theAdministratorBothNodesWereStartedWithExistsOnceAndLogsInOnEither() {
+    var credentials =
+        Json.createObjectBuilder()
+            .add("email", MicroCluster.ADMIN_EMAIL)
+            .add("password", MicroCluster.ADMIN_PASSWORD)
+            .build()
+            .toString();
+    var ids = new java.util.HashSet<String>();
+    for (int node = 0; node < 2; node++) {
+      var reply = cluster.node(node).client().postJson("api/auth/login", credentials);
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      assertThat(reply.json().getJsonObject("user").getString("role")).isEqualTo("ADMIN");
+      ids.add(reply.json().getJsonObject("user").getString("id"));
+    }
+    assertThat(ids).hasSize(1);
   }
 
   private record Account(String id, String email, String token) {}
