@@ -57,7 +57,7 @@ public class EditorAdmission {
     if (handshake == null) {
       throw new Refused(CloseCodes.UNAUTHENTICATED, "no handshake");
     }
-    if (!origins.allows(handshake.origin(), handshake.host())) {
+    if (!origins.allows(handshake.origin(), handshake.host(), handshake.forwardedHost())) {
       throw new Refused(CloseCodes.FORBIDDEN_ORIGIN, "origin not allowed");
     }
     try {

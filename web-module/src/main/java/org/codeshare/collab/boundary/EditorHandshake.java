@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps what the endpoint needs from the HTTP upgrade request: the origin and host (checked again
- * on open), the ticket, and the principal that {@code TokenAuthentication} set from the session
- * cookie or bearer token. Stored per connection in the handshake's user properties.
+ * Keeps what the endpoint needs from the HTTP upgrade request: the origin, host and forwarded host
+ * (checked again on open; no browser page can set {@code X-Forwarded-Host} on a WebSocket
+ * handshake, so it cannot let a foreign page in), the ticket, and the principal that {@code
+ * TokenAuthentication} set from the session cookie or bearer token. Stored per connection in the
+ * handshake's user properties.
  */
 public class EditorHandshake extends ServerEndpointConfig.Configurator {
 
   static final String KEY = Captured.class.getName();
 
   /** The upgrade request, as far as the endpoint cares. */
-  record Captured(String origin, String host, String ticket, Principal principal) {}
+  record Captured(
+      String origin, String host, String forwardedHost, String ticket, Principal principal) {}
 
   @Override
   public void modifyHandshake(
@@ -29,6 +32,7 @@ public class EditorHandshake extends ServerEndpointConfig.Configurator {
             new Captured(
                 first(request.getHeaders(), "Origin"),
                 first(request.getHeaders(), "Host"),
+                first(request.getHeaders(), "X-Forwarded-Host"),
                 first(request.getParameterMap(), "ticket"),
                 request.getUserPrincipal()));
   }

@@ -76,7 +76,10 @@ public class HandshakeFilter extends HttpFilter {
         return;
       }
     }
-    if (!origins.allows(request.getHeader("Origin"), request.getHeader("Host"))) {
+    if (!origins.allows(
+        request.getHeader("Origin"),
+        request.getHeader("Host"),
+        clientAddress.forwardedHost(request).orElse(null))) {
       refuse(
           response,
           Problem.of(

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Which pages may open an editor socket: those served by this host, and {@code FRONTEND_ORIGIN}
+ * Which pages may open an editor socket: those served by this host (as the request's {@code Host}
+ * names it, or the {@code X-Forwarded-Host} of the proxy in front), and {@code FRONTEND_ORIGIN}
  * (comma-separated origins). Browsers always send {@code Origin} on a WebSocket handshake, so a
  * request without one is not a browser page and cannot be a cross-site hijack; it is let through to
  * authenticate like any API client.
@@ -21,7 +22,11 @@ public class OriginPolicy {
   @ConfigProperty(name = "FRONTEND_ORIGIN")
   Optional<String> frontendOrigin;
 
-  public boolean allows(String origin, String host) {
+  /**
+   * Whether a page at {@code origin} may open a socket with a request addressed to one of {@code
+   * hosts} ({@code Host}, and {@code X-Forwarded-Host} behind a proxy; nulls are skipped).
+   */
+  public boolean allows(String origin, String... hosts) {
     if (origin == null) {
       return true;
     }
@@ -35,7 +40,12 @@ public class OriginPolicy {
         .anyMatch(normalized::equals)) {
       return true;
     }
-    return host != null && sameAuthority(URI.create(normalized.get()), host);
+    var page = URI.create(normalized.get());
+    return hosts != null
+        && Arrays.stream(hosts)
+            .filter(host -> host != null && !host.isBlank())
+            .map(host -> host.split(",")[0]) // the first proxy's, when several added theirs
+            .anyMatch(host -> sameAuthority(page, host));
   }
 
   /** {@code scheme://host:port} in lower case with the port spelled out, or empty if not one. */

@@ -39,6 +39,13 @@ public class ClientAddress {
         request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
   }
 
+  /** The host the client addressed, as a trusted proxy forwards it ({@code X-Forwarded-Host}). */
+  public Optional<String> forwardedHost(HttpServletRequest request) {
+    return proxies.trusts(request.getRemoteAddr())
+        ? first(request.getHeader("X-Forwarded-Host"))
+        : Optional.empty();
+  }
+
   /**
    * The origin ({@code scheme://host[:port]}) the client addressed: from {@code X-Forwarded-Proto}
    * and {@code X-Forwarded-Host} behind a trusted proxy, else from the request and its {@code

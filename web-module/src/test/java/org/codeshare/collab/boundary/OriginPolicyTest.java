@@ -34,6 +34,18 @@ class OriginPolicyTest {
   }
 
   @Test
+  void behindAProxyThePageMatchesTheHostItForwards() {
+    var policy = policy(null);
+    // nginx on port 9090: Host is the bare name ($host), X-Forwarded-Host keeps the port
+    assertThat(policy.allows("http://localhost:9090", "localhost", "localhost:9090")).isTrue();
+    assertThat(policy.allows("http://localhost:9090", "localhost", null)).isFalse();
+    assertThat(policy.allows("http://localhost:9090", "app1:8080", "localhost:9090, proxy2"))
+        .isTrue();
+    assertThat(policy.allows("https://evil.example", "localhost", "localhost:9090")).isFalse();
+    assertThat(policy.allows("http://localhost:9090", null, " ")).isFalse();
+  }
+
+  @Test
   void theFrontendOriginMayConnect() {
     var policy = policy("https://app.example.com, https://beta.example.com:8443");
     assertThat(policy.allows("https://app.example.com", "api.example.com")).isTrue();

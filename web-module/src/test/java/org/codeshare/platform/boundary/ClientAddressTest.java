@@ -26,6 +26,7 @@ class ClientAddressTest {
 
     assertThat(addresses.of(request)).isEqualTo("203.0.113.5");
     assertThat(addresses.originOf(request)).contains("http://localhost:8080");
+    assertThat(addresses.forwardedHost(request)).isEmpty();
   }
 
   @Test
@@ -43,6 +44,7 @@ class ClientAddressTest {
 
     assertThat(addresses.of(request)).isEqualTo("198.51.100.1");
     assertThat(addresses.originOf(request)).contains("https://codeshare.example.org");
+    assertThat(addresses.forwardedHost(request)).contains("CodeShare.example.org");
   }
 
   @Test
