@@ -37,7 +37,7 @@ public class Accounts {
 
   @Inject
   @ConfigProperty(name = "codeshare.jwt.session-ttl", defaultValue = "PT12H")
-  String sessionTtl;
+  Duration sessionTtl; // converted, and so checked, when the application deploys
 
   Clock clock = Clock.systemUTC();
 
@@ -132,7 +132,7 @@ public class Accounts {
     return tokens.issue(
         Tokens.SESSION,
         user.id().toString(),
-        Duration.parse(sessionTtl),
+        sessionTtl,
         List.of(user.role().name()),
         Map.of("email", user.email(), "name", user.displayName()));
   }

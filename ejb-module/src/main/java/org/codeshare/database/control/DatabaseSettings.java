@@ -48,17 +48,40 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
     return new DatabaseSettings(Vendor.H2, jdbcUrl, "codeshare", "");
   }
 
+  /**
+   * Reads the authority by hand: {@link URI#getHost} is null for host names {@link URI} does not
+   * accept (an underscore, as in container and compose service names), and user info is
+   * percent-decoded only ({@code +} is a plus sign in a password, not a space).
+   */
   private static DatabaseSettings fromUri(
       URI uri, Optional<String> user, Optional<String> password) {
-    var port = uri.getPort() < 0 ? 5432 : uri.getPort();
-    var jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath();
+    var authority = uri.getRawAuthority();
+    if (authority == null || authority.isEmpty()) {
+      throw new IllegalArgumentException("DATABASE_URL names no host");
+    }
+    int at = authority.lastIndexOf('@');
+    var hostPort = authority.substring(at + 1);
+    int portAt = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
+    var host = portAt <= 0 ? hostPort : hostPort.substring(0, portAt);
+    int port = 5432;
+    if (portAt > 0) {
+      try {
+        port = Integer.parseInt(hostPort.substring(portAt + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("DATABASE_URL has a port that is not a number");
+      }
+    }
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("DATABASE_URL names no host");
+    }
+    var jdbcUrl = "jdbc:postgresql://" + host + ":" + port + uri.getRawPath();
     if (uri.getRawQuery() != null) {
       jdbcUrl += "?" + uri.getRawQuery();
     }
     String uriUser = null;
     String uriPassword = null;
-    if (uri.getRawUserInfo() != null) {
-      var parts = uri.getRawUserInfo().split(":", 2);
+    if (at >= 0) {
+      var parts = authority.substring(0, at).split(":", 2);
       uriUser = decode(parts[0]);
       uriPassword = parts.length > 1 ? decode(parts[1]) : null;
     }
@@ -67,7 +90,7 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
   }
 
   private static String decode(String value) {
-    return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   /** The URL without credentials, safe to log and to show in health details. */

@@ -29,14 +29,14 @@ public class Housekeeping {
 
   @Inject
   @ConfigProperty(name = "codeshare.rooms.purge-after", defaultValue = "P30D")
-  String purgeAfter;
+  Duration purgeAfter; // converted, and so checked, when the application deploys
 
   Clock clock = Clock.systemUTC();
 
   @Schedule(hour = "*", minute = "7", persistent = false)
   public void run() {
     var now = clock.instant();
-    var cutoff = now.minus(Duration.parse(purgeAfter));
+    var cutoff = now.minus(purgeAfter);
     deleteSnapshotObjects(cutoff);
     var purged =
         em.createQuery("delete from Room r where r.deletedAt < :cutoff")

@@ -26,7 +26,7 @@ public class RoomTickets {
 
   @Inject
   @ConfigProperty(name = "codeshare.ws.ticket-ttl", defaultValue = "PT60S")
-  String ttl;
+  Duration ttl; // converted, and so checked, when the application deploys
 
   /** An issued ticket. */
   public record Ticket(String ticket, java.time.Instant expiresAt, RoomRole role) {}
@@ -50,7 +50,7 @@ public class RoomTickets {
         tokens.issue(
             Tokens.TICKET,
             subject,
-            Duration.parse(ttl),
+            ttl,
             List.of(),
             Map.of(
                 "room",

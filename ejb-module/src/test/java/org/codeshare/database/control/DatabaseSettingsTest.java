@@ -78,6 +78,50 @@ class DatabaseSettingsTest {
   }
 
   @Test
+  void aPlusInThePasswordStaysAPlusAndServiceNamesWithUnderscoresAreHosts() {
+    var settings =
+        DatabaseSettings.resolve(
+            Optional.of("postgres://app:a+b%2Bc@codeshare_db:6432/cs"),
+            Optional.empty(),
+            Optional.empty(),
+            DATA);
+
+    assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://codeshare_db:6432/cs");
+    assertThat(settings.password()).isEqualTo("a+b+c");
+  }
+
+  @Test
+  void ipv6HostsKeepTheirBrackets() {
+    var withPort =
+        DatabaseSettings.resolve(
+            Optional.of("postgres://app:pw@[::1]:6432/cs"),
+            Optional.empty(),
+            Optional.empty(),
+            DATA);
+    var withoutPort =
+        DatabaseSettings.resolve(
+            Optional.of("postgres://[fd00::5]/cs"), Optional.empty(), Optional.empty(), DATA);
+
+    assertThat(withPort.jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:6432/cs");
+    assertThat(withoutPort.jdbcUrl()).isEqualTo("jdbc:postgresql://[fd00::5]:5432/cs");
+    assertThat(withoutPort.user()).isNull();
+  }
+
+  @Test
+  void aUriWithoutAHostOrWithABadPortIsRejected() {
+    assertThatThrownBy(
+            () ->
+                DatabaseSettings.resolve(
+                    Optional.of("postgres:///cs"), Optional.empty(), Optional.empty(), DATA))
+        .hasMessage("DATABASE_URL names no host");
+    assertThatThrownBy(
+            () ->
+                DatabaseSettings.resolve(
+                    Optional.of("postgres://db:port/cs"), Optional.empty(), Optional.empty(), DATA))
+        .hasMessage("DATABASE_URL has a port that is not a number");
+  }
+
+  @Test
   void otherDatabasesAreRejectedWithAClearMessage() {
     assertThatThrownBy(
             () ->

@@ -19,7 +19,7 @@ public class ProbeResponses {
   List<String> optional;
 
   public HealthCheckResponse of(Probe probe) {
-    var required = !optional.contains(probe.name());
+    var required = required(probe.name());
     var builder =
         HealthCheckResponse.named(probe.name())
             .status(probe.up() || !required)
@@ -33,5 +33,11 @@ public class ProbeResponses {
       builder.withData("error", probe.error());
     }
     return builder.build();
+  }
+
+  /** Whether the dependency's outage fails readiness: unless it is listed as optional. */
+  boolean required(String name) {
+    // "redis, kafka" lists " kafka": the server's converter does not trim list elements
+    return optional.stream().map(String::strip).noneMatch(name::equalsIgnoreCase);
   }
 }
