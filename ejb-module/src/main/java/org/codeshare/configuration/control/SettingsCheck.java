@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,6 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is checked once, when the application starts.
  */
 public class SettingsCheck implements Extension {
+
+  static final String TOPIC = "codeshare.events.topic";
+  private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
   private final Map<String, Type> settings = new TreeMap<>();
 
@@ -58,6 +62,14 @@ public class SettingsCheck implements Extension {
     var text = value.strip();
     if (text.isEmpty()) {
       return Optional.empty(); // unset
+    }
+    if (name.equals(TOPIC) && !TOPIC_NAME.matcher(text).matches()) {
+      // every edit's event goes to the outbox with it (topic varchar(100))
+      return Optional.of(
+          name
+              + " is \""
+              + value
+              + "\", not a Kafka topic name of at most 100 letters, digits, '.', '_' and '-'");
     }
     try {
       if (target == Duration.class) {

@@ -36,6 +36,18 @@ class SettingsCheckTest {
   }
 
   @Test
+  void theEventsTopicMustBeAKafkaTopicThatFitsTheOutbox() {
+    assertThat(SettingsCheck.problem(SettingsCheck.TOPIC, "codeshare.events", String.class))
+        .isEmpty();
+    assertThat(SettingsCheck.problem(SettingsCheck.TOPIC, "a".repeat(101), String.class))
+        .isPresent();
+    assertThat(SettingsCheck.problem(SettingsCheck.TOPIC, "code share", String.class))
+        .contains(
+            "codeshare.events.topic is \"code share\", not a Kafka topic name of at most 100"
+                + " letters, digits, '.', '_' and '-'");
+  }
+
+  @Test
   void unsetAndOtherKindsAreLeftAlone() {
     assertThat(SettingsCheck.problem("x", "  ", Duration.class)).isEmpty();
     assertThat(SettingsCheck.problem("x", "anything", String.class)).isEmpty();
