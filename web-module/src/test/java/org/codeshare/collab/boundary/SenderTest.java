@@ -119,4 +119,45 @@ class SenderTest {
     assertThat(container.pending).isEmpty();
     assertThat(closes).containsExactly("4000 cannot send: reconnect and pull");
   }
+
+  /** Writer threads that run their tasks when told (codeshare.collab.writer-threads above 0). */
+  private final List<Runnable> writerTasks = new ArrayList<>();
+
+  private Sender senderWithWriters(java.util.concurrent.Executor writers) {
+    return new Sender(
+        container.remote(), writers, 10, (code, reason) -> closes.add(code + " " + reason));
+  }
+
+  @Test
+  void withWriterThreadsTheCallerOnlyQueuesAndAWriterSendsInOrder() {
+    var sender = senderWithWriters(writerTasks::add);
+    sender.send("a");
+    sender.send("b");
+    assertThat(container.sent).isEmpty(); // the room's thread went on
+    assertThat(writerTasks).hasSize(1); // one writer task per burst, not per frame
+
+    writerTasks.remove(0).run();
+    assertThat(container.sent).containsExactly("a");
+    container.complete(new SendResult());
+    assertThat(container.sent).containsExactly("a", "b");
+    container.complete(new SendResult());
+
+    sender.send("c");
+    assertThat(writerTasks).hasSize(1);
+    writerTasks.remove(0).run();
+    assertThat(container.sent).containsExactly("a", "b", "c");
+    assertThat(closes).isEmpty();
+  }
+
+  @Test
+  void writerThreadsThatStoppedLeaveTheSendToTheCaller() {
+    var sender =
+        senderWithWriters(
+            task -> {
+              throw new java.util.concurrent.RejectedExecutionException("stopping");
+            });
+    sender.send("a");
+    assertThat(container.sent).containsExactly("a");
+    assertThat(closes).isEmpty();
+  }
 }
