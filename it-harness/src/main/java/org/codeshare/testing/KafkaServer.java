@@ -38,7 +38,13 @@ final class KafkaServer implements ManagedServer {
         });
   }
 
+  /** The account of the SASL/PLAIN listener ({@link #saslBootstrap}). */
+  static final String SASL_USER = "codeshare";
+
+  static final String SASL_PASSWORD = "kafka-secret-of-the-tests";
+
   private final int port;
+  private final int saslPort = Ports.freePort();
   private final int controllerPort;
   private final Path logDir;
   private final String clusterId = Uuid.randomUuid().toString();
@@ -62,6 +68,11 @@ final class KafkaServer implements ManagedServer {
 
   String bootstrap() {
     return Ports.HOST + ":" + port;
+  }
+
+  /** The same broker through a listener that wants SASL/PLAIN ({@link #SASL_USER}). */
+  String saslBootstrap() {
+    return Ports.HOST + ":" + saslPort;
   }
 
   @Override
@@ -112,14 +123,30 @@ final class KafkaServer implements ManagedServer {
             + Ports.HOST
             + ":"
             + port
+            + ",SASL_PLAINTEXT://"
+            + Ports.HOST
+            + ":"
+            + saslPort
             + ","
             + CONTROLLER
             + "://"
             + Ports.HOST
             + ":"
             + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + Ports.HOST + ":" + port);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put(
+        "advertised.listeners",
+        "PLAINTEXT://" + bootstrap() + ",SASL_PLAINTEXT://" + saslBootstrap());
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("sasl.enabled.mechanisms", "PLAIN");
+    p.put(
+        "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+            + SASL_USER
+            + "=\""
+            + SASL_PASSWORD
+            + "\";");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("log.dirs", logDir.toAbsolutePath().toString());
     p.put("auto.create.topics.enable", "true");

@@ -92,6 +92,24 @@ public final class RealServers implements AutoCloseable {
     return kafka.bootstrap();
   }
 
+  /** The Kafka broker's SASL/PLAIN listener, which wants {@link #kafkaSaslJaasConfig}. */
+  public String kafkaSaslBootstrap() {
+    return kafka.saslBootstrap();
+  }
+
+  /** A client's JAAS line for the SASL listener, with the password given. */
+  public static String kafkaSaslJaasConfig(String password) {
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + KafkaServer.SASL_USER
+        + "\" password=\""
+        + password
+        + "\";";
+  }
+
+  public static String kafkaSaslPassword() {
+    return KafkaServer.SASL_PASSWORD;
+  }
+
   public String s3Endpoint() {
     return s3.endpoint();
   }

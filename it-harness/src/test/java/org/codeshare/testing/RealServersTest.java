@@ -10,6 +10,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.JedisPooled;
@@ -37,10 +42,17 @@ class RealServersTest {
         .containsEntry("S3_REGION", "us-east-1")
         .containsEntry("AWS_ACCESS_KEY_ID", "codeshare")
         .containsEntry("AWS_SECRET_ACCESS_KEY", "codeshare-secret")
-        .hasSize(10);
+        .containsEntry("JWT_PRIVATE_KEY", SigningKeyPair.privatePem())
+        .containsEntry("JWT_PUBLIC_KEY", SigningKeyPair.publicPem())
+        .hasSize(12);
+    assertThat(SigningKeyPair.privatePem()).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    assertThat(SigningKeyPair.publicPem()).startsWith("-----BEGIN PUBLIC KEY-----\n");
     assertThat(servers.jdbcUrl()).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/postgres");
     assertThat(servers.redisUrl()).matches("redis://127\\.0\\.0\\.1:\\d+");
     assertThat(servers.kafkaBootstrap()).matches("127\\.0\\.0\\.1:\\d+");
+    assertThat(servers.kafkaSaslBootstrap())
+        .matches("127\\.0\\.0\\.1:\\d+")
+        .isNotEqualTo(servers.kafkaBootstrap());
     assertThat(servers.s3Endpoint()).matches("http://127\\.0\\.0\\.1:\\d+");
   }
 
@@ -86,6 +98,36 @@ class RealServersTest {
     List<ConsumerRecord<String, String>> records = Clients.consume(servers, "harness-smoke", 1);
     assertThat(records).extracting(ConsumerRecord::value).containsExactly("hello kafka");
     assertThat(records.get(0).key()).isEqualTo("k1");
+  }
+
+  @Test
+  void kafkaTakesSaslPlainWithTheAccountAndRefusesAWrongPassword() throws Exception {
+    var produced = saslProducer(RealServers.kafkaSaslPassword());
+    try (produced) {
+      produced.send(new ProducerRecord<>("harness-sasl", "k", "through sasl")).get();
+    }
+    assertThat(Clients.consume(servers, "harness-sasl", 1))
+        .extracting(ConsumerRecord::value)
+        .containsExactly("through sasl");
+
+    try (var refused = saslProducer("wrong")) {
+      var failure =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> refused.send(new ProducerRecord<>("harness-sasl", "k", "never")).get());
+      assertThat(failure).hasRootCauseInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+
+  private KafkaProducer<String, String> saslProducer(String password) {
+    var p = new java.util.Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaSaslBootstrap());
+    p.put("security.protocol", "SASL_PLAINTEXT");
+    p.put("sasl.mechanism", "PLAIN");
+    p.put("sasl.jaas.config", RealServers.kafkaSaslJaasConfig(password));
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
   }
 
   @Test

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The browser's view through {@code docker/nginx.conf} (Debian's nginx, on a port other than the
- * node's): a page served through the proxy opens editor sockets through it with no {@code
- * FRONTEND_ORIGIN} naming that port, because the node compares the page's origin with the {@code
- * X-Forwarded-Host} the trusted proxy forwards (the {@code Host} it forwards has no port); a page
- * of another site is still refused.
+ * The browser's view of a node configured as {@code docker/compose.yaml} runs it (the production
+ * profile, cookies for HTTPS only, the token key pair), through {@code docker/nginx.conf} (Debian's
+ * nginx, on a port other than the node's): it starts, its session cookie is {@code Secure} and its
+ * pages carry HSTS, and a page served through the proxy opens editor sockets through it with no
+ * {@code FRONTEND_ORIGIN} naming that port, because the node compares the page's origin with the
+ * {@code X-Forwarded-Host} the trusted proxy forwards (the {@code Host} it forwards has no port); a
+ * page of another site is still refused.
  */
 @ExtendWith(RealServersExtension.class)
 class ProxiedEditorIT {
@@ -40,6 +42,9 @@ class ProxiedEditorIT {
     var environment = new HashMap<>(servers.appEnvironment());
     environment.put("CODESHARE_HTTP_TRUSTED_PROXIES", "127.0.0.0/8,::1/128");
     environment.put("FRONTEND_ORIGIN", "https://elsewhere.example"); // not the proxy's port
+    // as docker/compose.yaml runs the nodes: the production profile, cookies for HTTPS only
+    environment.put("CODESHARE_PROFILE", "prod");
+    environment.put("COOKIE_SECURE", "true");
     try (var node = MicroNode.start(environment)) {
       int port = Ports.freePort();
       var proxy = start(nginx, config(node.base(), port, dir), dir);
@@ -47,6 +52,17 @@ class ProxiedEditorIT {
         var base = URI.create("http://localhost:" + port + "/");
         var app = AppClient.at(base);
         app.awaitStatus("nginx-health", 200, Duration.ofSeconds(30));
+        var registered =
+            app.postJson(
+                "api/auth/register",
+                "{\"email\":\"proxied-"
+                    + java.util.UUID.randomUUID()
+                    + "@example.org\",\"password\":\"a long password\",\"displayName\":\"Pat\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.header("Set-Cookie").orElseThrow())
+            .startsWith("codeshare_session=")
+            .contains("Secure", "HttpOnly", "SameSite=Lax");
+        assertThat(app.get("").header("Strict-Transport-Security")).isPresent();
         var rooms = new EditorRooms(app);
         var room = rooms.create();
         var page = Map.of("Origin", "http://localhost:" + port);
