@@ -58,13 +58,26 @@ public final class MicroNode implements AutoCloseable {
 
   /** As {@link #start(Map)}, with more Payara Micro arguments (e.g. {@code --logproperties f}). */
   public static MicroNode start(Map<String, String> environment, List<String> arguments) {
-    return start(property(MICRO_JAR), property(WAR), environment, arguments, READY_TIMEOUT);
+    return start(property(MICRO_JAR), property(WAR), environment, arguments, READY_TIMEOUT, true);
   }
+
+  /**
+   * As {@link #start(Map)}, but with none of the test JVM's environment (the test suites point it
+   * at the real servers) beyond {@link #BASIC_ENVIRONMENT}: the node sees what a fresh machine
+   * gives it, and {@code environment}.
+   */
+  public static MicroNode startAlone(Map<String, String> environment) {
+    return start(property(MICRO_JAR), property(WAR), environment, List.of(), READY_TIMEOUT, false);
+  }
+
+  /** What a node started {@link #startAlone alone} keeps of the environment. */
+  public static final java.util.Set<String> BASIC_ENVIRONMENT =
+      java.util.Set.of("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME", "USER");
 
   /** Starts a node and waits until {@code /health/ready} answers 200, at most {@code timeout}. */
   public static MicroNode start(
       Path microJar, Path war, Map<String, String> environment, Duration timeout) {
-    return start(microJar, war, environment, List.of(), timeout);
+    return start(microJar, war, environment, List.of(), timeout, true);
   }
 
   private static MicroNode start(
@@ -72,7 +85,8 @@ public final class MicroNode implements AutoCloseable {
       Path war,
       Map<String, String> environment,
       List<String> arguments,
-      Duration timeout) {
+      Duration timeout,
+      boolean inheritEnvironment) {
     requireFile(microJar);
     requireFile(war);
     var port = Ports.freePort();
@@ -99,6 +113,9 @@ public final class MicroNode implements AutoCloseable {
       command.addAll(arguments);
       var builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
+      if (!inheritEnvironment) {
+        builder.environment().keySet().retainAll(BASIC_ENVIRONMENT);
+      }
       builder.environment().putAll(environment);
       node =
           new MicroNode(
