@@ -44,14 +44,15 @@ final class KafkaServer implements ManagedServer {
   static final String SASL_PASSWORD = "kafka-secret-of-the-tests";
 
   private final int port;
-  private final int saslPort = Ports.freePort();
+  private final int saslPort;
   private final int controllerPort;
   private final Path logDir;
   private final String clusterId = Uuid.randomUuid().toString();
   private KafkaRaftServer server;
 
-  KafkaServer(int port, int controllerPort, Path logDir) {
+  KafkaServer(int port, int controllerPort, int saslPort, Path logDir) {
     this.port = port;
+    this.saslPort = saslPort;
     this.controllerPort = controllerPort;
     this.logDir = logDir;
   }

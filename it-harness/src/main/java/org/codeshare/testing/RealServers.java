@@ -19,15 +19,16 @@ import java.util.stream.Stream;
  * Real PostgreSQL, Redis, Kafka (KRaft) and S3 (s3proxy) servers on 127.0.0.1, started from Maven
  * artifacts, for integration tests. Ports come from the system properties {@code
  * codeshare.it.postgres.port}, {@code codeshare.it.redis.port}, {@code codeshare.it.kafka.port},
- * {@code codeshare.it.kafka.controller.port} and {@code codeshare.it.s3.port}; a missing one means
- * a free random port. Each {@code stopX()/startX()} pair restarts that server on the same port with
- * its data kept.
+ * {@code codeshare.it.kafka.controller.port}, {@code codeshare.it.kafka.sasl.port} and {@code
+ * codeshare.it.s3.port}; a missing one means a free random port. Each {@code stopX()/startX()} pair
+ * restarts that server on the same port with its data kept.
  */
 public final class RealServers implements AutoCloseable {
   public static final String POSTGRES_PORT = "codeshare.it.postgres.port";
   public static final String REDIS_PORT = "codeshare.it.redis.port";
   public static final String KAFKA_PORT = "codeshare.it.kafka.port";
   public static final String KAFKA_CONTROLLER_PORT = "codeshare.it.kafka.controller.port";
+  public static final String KAFKA_SASL_PORT = "codeshare.it.kafka.sasl.port";
   public static final String S3_PORT = "codeshare.it.s3.port";
 
   private final Path root;
@@ -44,7 +45,10 @@ public final class RealServers implements AutoCloseable {
     redis = new RedisServerHandle(ports.resolve(REDIS_PORT), root.resolve("redis"));
     kafka =
         new KafkaServer(
-            ports.resolve(KAFKA_PORT), ports.resolve(KAFKA_CONTROLLER_PORT), root.resolve("kafka"));
+            ports.resolve(KAFKA_PORT),
+            ports.resolve(KAFKA_CONTROLLER_PORT),
+            ports.resolve(KAFKA_SASL_PORT),
+            root.resolve("kafka"));
     s3 = new S3Server(ports.resolve(S3_PORT));
   }
 

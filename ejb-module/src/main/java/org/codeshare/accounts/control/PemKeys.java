@@ -23,6 +23,7 @@ final class PemKeys {
 
   static final String PRIVATE_SETTING = "JWT_PRIVATE_KEY";
   static final String PUBLIC_SETTING = "JWT_PUBLIC_KEY";
+  static final int MIN_BITS = 2048;
 
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
@@ -52,6 +53,16 @@ final class PemKeys {
   static RSAKey pair(String privatePem, String publicPem) {
     var privateKey = privateKey(privatePem);
     var publicKey = publicKey(publicPem);
+    if (publicKey.getModulus().bitLength() < MIN_BITS) {
+      // the token signer refuses shorter keys only when it signs: every login would fail
+      throw new IllegalStateException(
+          PRIVATE_SETTING
+              + " is a "
+              + publicKey.getModulus().bitLength()
+              + "-bit RSA key; at least "
+              + MIN_BITS
+              + " bits are required");
+    }
     if (!privateKey.getModulus().equals(publicKey.getModulus())
         || !privateKey.getPublicExponent().equals(publicKey.getPublicExponent())) {
       throw new IllegalStateException(
@@ -111,10 +122,16 @@ final class PemKeys {
   private record Block(String label, byte[] der) {}
 
   private static Block block(String text, String setting) {
-    var matcher = BLOCK.matcher(text.replace("\\n", "\n"));
+    var matcher = BLOCK.matcher(text.replace("\\r", "").replace("\\n", "\n"));
     if (!matcher.find()) {
       throw new IllegalStateException(
           setting + " is not PEM text (-----BEGIN ...----- to -----END ...-----)");
+    }
+    if (matcher.group(2).contains("Proc-Type:")) { // OpenSSL's traditional encrypted form
+      throw new IllegalStateException(
+          setting
+              + " is encrypted; give it unencrypted (openssl pkey -in key.pem -out plain.pem) and"
+              + " protect it as a secret instead");
     }
     try {
       var base64 = matcher.group(2).replaceAll("\\s", "");

@@ -52,6 +52,15 @@ public class SettingsCheck implements Extension {
     }
   }
 
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   /** What is wrong with {@code value} for a setting of {@code type}, if anything. */
   static Optional<String> problem(String name, String value, Type type) {
     var target = type;
@@ -78,8 +87,8 @@ public class SettingsCheck implements Extension {
         Integer.parseInt(text);
       } else if (target == long.class || target == Long.class) {
         Long.parseLong(text);
-      } else if (target == double.class || target == Double.class) {
-        Double.parseDouble(text);
+      } else if ((target == double.class || target == Double.class) && !isNumber(text)) {
+        return Optional.of(name + " is \"" + value + "\", not a number");
       }
       return Optional.empty();
     } catch (DateTimeParseException e) {

@@ -62,9 +62,12 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
     int at = authority.lastIndexOf('@');
     var hostPort = authority.substring(at + 1);
     int portAt = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
-    var host = portAt <= 0 ? hostPort : hostPort.substring(0, portAt);
+    if (hostPort.startsWith("[") && portAt == 0) {
+      portAt = -1; // [v6] without a port
+    }
+    var host = portAt < 0 ? hostPort : hostPort.substring(0, portAt);
     int port = 5432;
-    if (portAt > 0) {
+    if (portAt >= 0 && portAt < hostPort.length() - 1) {
       try {
         port = Integer.parseInt(hostPort.substring(portAt + 1));
       } catch (NumberFormatException e) {

@@ -65,7 +65,7 @@ class PemKeysTest {
 
   @Test
   void aPemOnOneLineWithEscapedLineBreaksIsTheSameKey() throws Exception {
-    var oneLine = pem("test-key.pem").replace("\n", "\\n");
+    var oneLine = pem("test-key.pem").replace("\n", "\\r\\n"); // written on Windows
     var publicLine = pem("test-key.pub.pem").replace("\n", "\\n");
 
     assertThat(PemKeys.pair(oneLine, publicLine).getKeyID())
@@ -83,6 +83,10 @@ class PemKeysTest {
   void whatIsNoUsableRsaKeyIsRefusedByName() {
     assertThatThrownBy(() -> PemKeys.privateKey(pem("test-key.encrypted.pem")))
         .hasMessageStartingWith("JWT_PRIVATE_KEY is encrypted");
+    assertThatThrownBy(() -> PemKeys.privateKey(pem("test-key.rsa-encrypted.pem")))
+        .hasMessageStartingWith("JWT_PRIVATE_KEY is encrypted");
+    assertThatThrownBy(() -> PemKeys.pair(pem("short-key.pem"), pem("short-key.pub.pem")))
+        .hasMessage("JWT_PRIVATE_KEY is a 1024-bit RSA key; at least 2048 bits are required");
     assertThatThrownBy(() -> PemKeys.privateKey(pem("ec-key.pem")))
         .hasMessage("JWT_PRIVATE_KEY is not an RSA private key");
     assertThatThrownBy(() -> PemKeys.privateKey(pem("test-key.pub.pem")))

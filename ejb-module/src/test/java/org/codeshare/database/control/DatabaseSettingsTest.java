@@ -117,6 +117,19 @@ class DatabaseSettingsTest {
     assertThatThrownBy(
             () ->
                 DatabaseSettings.resolve(
+                    Optional.of("postgres://u:p@:5432/cs"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    DATA))
+        .hasMessage("DATABASE_URL names no host");
+    assertThat(
+            DatabaseSettings.resolve(
+                    Optional.of("postgres://db:/cs"), Optional.empty(), Optional.empty(), DATA)
+                .jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db:5432/cs");
+    assertThatThrownBy(
+            () ->
+                DatabaseSettings.resolve(
                     Optional.of("postgres://db:port/cs"), Optional.empty(), Optional.empty(), DATA))
         .hasMessage("DATABASE_URL has a port that is not a number");
   }
