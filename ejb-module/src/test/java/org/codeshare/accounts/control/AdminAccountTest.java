@@ -40,13 +40,14 @@ class AdminAccountTest {
   }
 
   private AdminAccount.Outcome ensure(Optional<String> password) {
-    return db.inTransaction(
-        em -> {
-          var account = new AdminAccount();
-          account.em = em;
-          account.passwords = new PlainPasswords();
-          return account.ensure(EMAIL, password);
-        });
+    return db.inTransaction(em -> account(em, new PlainPasswords()).ensure(EMAIL, password));
+  }
+
+  private static AdminAccount account(jakarta.persistence.EntityManager em, Passwords passwords) {
+    var account = new AdminAccount();
+    account.em = em;
+    account.passwords = passwords;
+    return account;
   }
 
   private User stored() {
@@ -104,10 +105,9 @@ class AdminAccountTest {
             () ->
                 db.inTransaction(
                     em -> {
-                      var account = new AdminAccount();
-                      account.em = em;
-                      account.passwords = new PlainPasswords();
-                      var outcome = account.ensure(EMAIL, Optional.of("first node's password"));
+                      var outcome =
+                          account(em, new PlainPasswords())
+                              .ensure(EMAIL, Optional.of("first node's password"));
                       firstInserted.countDown();
                       await(secondLooked); // commits only once the other node has looked
                       return outcome;
@@ -117,13 +117,10 @@ class AdminAccountTest {
         CompletableFuture.supplyAsync(
             () ->
                 db.inTransaction(
-                    em -> {
-                      var account = new AdminAccount();
-                      account.em = em;
-                      // hashing comes after the lookup found nothing, before the insert
-                      account.passwords = new SignallingPasswords(secondLooked);
-                      return account.ensure(EMAIL, Optional.of("second node's password"));
-                    }));
+                    // hashing comes after the lookup found nothing, before the insert
+                    em ->
+                        account(em, new SignallingPasswords(secondLooked))
+                            .ensure(EMAIL, Optional.of("second node's password"))));
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(AdminAccount.Outcome.CREATED);
     var failure = catchThrowable(() -> second.get(30, TimeUnit.SECONDS));

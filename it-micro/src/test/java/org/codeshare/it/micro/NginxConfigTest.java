@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +30,7 @@ class NginxConfigTest {
 
   @Test
   void passesNginxConfigTest(@TempDir Path dir) throws Exception {
-    var nginx =
-        List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/bin/nginx")).stream()
-            .filter(Files::isExecutable)
-            .findFirst();
-    if (nginx.isEmpty()) {
-      assertThat(System.getenv("CI")).as("nginx must be installed on CI (.ci/run)").isNull();
-      Assumptions.abort("nginx is not installed");
-    }
+    var nginx = Nginx.binary();
     // The compose service names resolve only on the compose network.
     var local = config.replaceAll("server app([0-9]):8080", "server 127.0.0.1:1808$1");
     var file = dir.resolve("nginx.conf");
@@ -47,7 +38,7 @@ class NginxConfigTest {
     var output = dir.resolve("nginx-t.log");
     var process =
         new ProcessBuilder(
-                nginx.get().toString(),
+                nginx.toString(),
                 "-t",
                 "-c",
                 file.toString(),

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.codeshare.testing.AppClient;
@@ -18,7 +17,6 @@ import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.EditorClient;
 import org.codeshare.testing.editor.EditorRooms;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +36,7 @@ class ProxiedEditorIT {
   @Test
   void aPageServedThroughTheProxyOpensEditorsThroughIt(RealServers servers, @TempDir Path dir)
       throws Exception {
-    var nginx = nginx();
+    var nginx = Nginx.binary();
     var environment = new HashMap<>(servers.appEnvironment());
     environment.put("CODESHARE_HTTP_TRUSTED_PROXIES", "127.0.0.0/8,::1/128");
     environment.put("FRONTEND_ORIGIN", "https://elsewhere.example"); // not the proxy's port
@@ -86,18 +84,6 @@ class ProxiedEditorIT {
         proxy.waitFor(10, TimeUnit.SECONDS);
       }
     }
-  }
-
-  private static Path nginx() {
-    var binary =
-        List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/bin/nginx")).stream()
-            .filter(Files::isExecutable)
-            .findFirst();
-    if (binary.isEmpty()) {
-      assertThat(System.getenv("CI")).as("nginx must be installed on CI (.ci/run)").isNull();
-      Assumptions.abort("nginx is not installed");
-    }
-    return binary.get();
   }
 
   /** The compose proxy's configuration, with the node as its only upstream and files in dir. */
