@@ -2,12 +2,11 @@ package org.codeshare.it.micro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.codeshare.testing.MicroNode;
+import org.codeshare.testing.Readiness;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,10 @@ class EmbeddedDefaultsIT {
     try (var node = MicroNode.startAlone(environment)) {
       var ready = node.client().get("health/ready");
       assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-      var checks =
-          ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-              .collect(Collectors.toMap(check -> check.getString("name"), check -> check));
-      assertThat(checks.get("database").getString("status")).isEqualTo("UP");
+      assertThat(Readiness.check(ready.json(), "database").getString("status")).isEqualTo("UP");
       for (var dependency : new String[] {"redis", "kafka", "s3"}) {
-        var configured = checks.get(dependency).getJsonObject("data").get("configured");
+        var configured =
+            Readiness.check(ready.json(), dependency).getJsonObject("data").get("configured");
         assertThat(configured.toString().replace("\"", "")).as(dependency).isEqualTo("false");
       }
 

@@ -2,7 +2,6 @@ package org.codeshare.it.micro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.codeshare.testing.MicroNode;
+import org.codeshare.testing.Readiness;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.EditorRooms;
@@ -40,11 +40,7 @@ class KafkaSecurityIT {
     try (var node = MicroNode.start(environment)) {
       var ready = node.client().get("health/ready");
       assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-      var kafka =
-          ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-              .filter(check -> check.getString("name").equals("kafka"))
-              .findFirst()
-              .orElseThrow();
+      var kafka = Readiness.check(ready.json(), "kafka");
       assertThat(kafka.getString("status")).isEqualTo("UP");
       assertThat(kafka.getJsonObject("data").getString("state")).isEqualTo("UP");
 

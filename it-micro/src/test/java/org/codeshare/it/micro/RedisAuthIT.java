@@ -2,7 +2,6 @@ package org.codeshare.it.micro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.Ports;
+import org.codeshare.testing.Readiness;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.EditorRooms;
@@ -63,11 +63,7 @@ class RedisAuthIT {
       try (var node = MicroNode.start(environment)) {
         var ready = node.client().get("health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-        var check =
-            ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals("redis"))
-                .findFirst()
-                .orElseThrow();
+        var check = Readiness.check(ready.json(), "redis");
         assertThat(check.getString("status")).isEqualTo("UP");
 
         var rooms = new EditorRooms(node.client());
