@@ -127,6 +127,22 @@ final class Author implements Wire.Listener {
     send(PING);
   }
 
+  /** A cursor move that names this author and the move ({@link CursorProbe}). */
+  synchronized void moveCursor() {
+    if (version < 0 || closed) {
+      return;
+    }
+    int seq = recorder.cursors.next(index, System.nanoTime());
+    if (seq >= 0) {
+      send(
+          "{\"v\":1,\"type\":\"cursor\",\"ranges\":[{\"anchor\":"
+              + index
+              + ",\"head\":"
+              + seq
+              + "}]}");
+    }
+  }
+
   /** Pushes every unconfirmed update on the last version seen. */
   private void push() {
     var updates = Inbound.JSON.createArrayBuilder();
@@ -206,6 +222,7 @@ final class Author implements Wire.Listener {
       case "hello" -> hello(in.version(), in.doc());
       case "updates" -> updates(in.from(), in.clients(), in.changes(), now);
       case "error" -> recorder.error(in.code());
+      case "cursor" -> recorder.cursors.arrived(in.anchor(), in.head(), now);
       case "pong" -> {
         if (pingSent != 0) {
           recorder.ping.record(now - pingSent);

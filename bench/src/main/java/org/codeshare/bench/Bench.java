@@ -81,7 +81,7 @@ public final class Bench {
       run.connect();
       Report.line(authors + " authors connected; typing for " + seconds + " s");
       var typists = run.rooms.get(0).authors();
-      var result = run.type(typists, seconds, options.rate, options.ping);
+      var result = run.type(typists, seconds, options.rate, options.ping, options.cursor);
       Report.line(Result.header().lines().findFirst().orElseThrow());
       Report.line(result.row());
       return result;
@@ -112,6 +112,7 @@ public final class Bench {
             warm.rooms.stream().map(r -> r.authors().get(0)).toList(),
             options.warmup,
             options.rate,
+            0,
             0);
       } finally {
         warm.close();
@@ -153,7 +154,7 @@ public final class Bench {
               .toList();
       Thread.sleep(options.settle * 1000L);
       Report.line(typists.size() + " typists, one per room, for " + options.duration + " s");
-      var result = run.type(typists, options.duration, options.rate, options.ping);
+      var result = run.type(typists, options.duration, options.rate, options.ping, options.cursor);
       Report.result("");
       Report.result(Result.header());
       Report.result(result.row() + " <!-- " + typists.size() + " typing -->");

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A message from the editor endpoint, read with a streaming parser: only what an author acts on
- * ({@code hello}'s version and text, the {@code updates}, an {@code error}'s code).
+ * ({@code hello}'s version and text, the {@code updates}, an {@code error}'s code, a relayed
+ * cursor's first range).
  */
 record Inbound(
     String type,
@@ -18,7 +19,9 @@ record Inbound(
     long version,
     String doc,
     List<String> clients,
-    List<JsonArray> changes) {
+    List<JsonArray> changes,
+    long anchor,
+    long head) {
 
   /** Looked up once: {@code Json.createParser} and the like look the provider up on every call. */
   static final JsonProvider JSON = JsonProvider.provider();
@@ -31,6 +34,8 @@ record Inbound(
     String doc = null;
     var clients = new ArrayList<String>();
     var changes = new ArrayList<JsonArray>();
+    long anchor = -1;
+    long head = -1;
     try (var p = JSON.createParser(new StringReader(message))) {
       p.next();
       while (p.hasNext()) {
@@ -44,11 +49,20 @@ record Inbound(
           case "doc" -> doc = nextString(p);
           case "code" -> code = nextString(p);
           case "updates" -> readUpdates(p, clients, changes);
+          case "ranges" -> {
+            p.next(); // [
+            if (p.next() == JsonParser.Event.START_OBJECT) {
+              var range = p.getObject();
+              anchor = range.getJsonNumber("anchor").longValue();
+              head = range.getJsonNumber("head").longValue();
+              p.skipArray();
+            }
+          }
           default -> skipValue(p);
         }
       }
     }
-    return new Inbound(type, code, from, version, doc, clients, changes);
+    return new Inbound(type, code, from, version, doc, clients, changes, anchor, head);
   }
 
   private static String nextString(JsonParser p) {

@@ -22,6 +22,10 @@ final class Options {
         --ping 0                    pings per second per typing author (Poisson, one outstanding
                                     at a time; 0: none): the node answers a ping on the socket's
                                     own thread, so its round trip is the sockets' floor
+        --cursor 0                  cursor moves per second per typing author (Poisson; 0: none):
+                                    relayed to the room without a commit, so their fan-out is
+                                    the edits' without it (set CODESHARE_COLLAB_CURSOR_INTERVAL=PT0S
+                                    with --env, or the node holds back moves closer than 50 ms)
         --connections 10000         rooms scenario: sockets in all
         --rooms 2000                rooms scenario: rooms (connections spread evenly)
         --typists 500               rooms scenario: how many of the sockets type (one per room)
@@ -45,6 +49,7 @@ final class Options {
   int warmup = 15;
   double rate = 2;
   double ping;
+  double cursor;
   int connections = 10_000;
   int rooms = 2_000;
   int typists = 500;
@@ -79,6 +84,7 @@ final class Options {
         case "--warmup" -> o.warmup = Integer.parseInt(value);
         case "--rate" -> o.rate = Double.parseDouble(value);
         case "--ping" -> o.ping = Double.parseDouble(value);
+        case "--cursor" -> o.cursor = Double.parseDouble(value);
         case "--connections" -> o.connections = Integer.parseInt(value);
         case "--rooms" -> o.rooms = Integer.parseInt(value);
         case "--typists" -> o.typists = Integer.parseInt(value);

@@ -25,6 +25,7 @@ final class Recorder {
   final Histogram deliveryFromSend = new Histogram();
   final Histogram confirmation = new Histogram();
   final Histogram ping = new Histogram();
+  final CursorProbe cursors;
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
   Recorder(int authors, int capacity) {
@@ -35,6 +36,7 @@ final class Recorder {
     sent = new AtomicLongArray(size);
     received = new AtomicIntegerArray(size);
     lastArrival = new AtomicLongArray(size);
+    cursors = new CursorProbe(authors, capacity);
   }
 
   boolean hasRoom(int seq) {

@@ -119,19 +119,28 @@ record Result(
       extra += tokens.size() - roomConfirmed;
     }
     report(timeline);
+    var cursorFanOut = new Histogram();
+    long cursorsIncomplete = 0;
+    for (var room : run.rooms) {
+      cursorsIncomplete +=
+          recorder.cursors.fanOut(room.authors(), room.authors().size() - 1, cursorFanOut);
+    }
+    if (cursorFanOut.count() + cursorsIncomplete > 0) {
+      Report.line(
+          "cursor relay fan-out p50 / p95 / p99 / max ms ("
+              + cursorFanOut.count()
+              + " moves everywhere, "
+              + cursorsIncomplete
+              + " not): "
+              + percentiles(cursorFanOut));
+    }
     var ping = recorder.ping;
     if (ping.count() > 0) {
       Report.line(
           "ping round trip p50 / p95 / p99 / max ms ("
               + ping.count()
               + " pongs): "
-              + Report.ms(ping.percentileNanos(.5))
-              + " / "
-              + Report.ms(ping.percentileNanos(.95))
-              + " / "
-              + Report.ms(ping.percentileNanos(.99))
-              + " / "
-              + Report.ms(ping.maxNanos()));
+              + percentiles(ping));
     }
     double seconds = typingNanos / 1e9;
     return new Result(
@@ -180,6 +189,17 @@ record Result(
                 : doc.substring(Math.max(0, at - 40), Math.min(doc.length(), at + 80))));
   }
 
+  /** p50 / p95 / p99 / max in ms. */
+  private static String percentiles(Histogram histogram) {
+    return Report.ms(histogram.percentileNanos(.5))
+        + " / "
+        + Report.ms(histogram.percentileNanos(.95))
+        + " / "
+        + Report.ms(histogram.percentileNanos(.99))
+        + " / "
+        + Report.ms(histogram.maxNanos());
+  }
+
   static String header() {
     return "| authors | rooms | edits/s | fan-out p50 / p95 / p99 / max ms | delivery p50 / p95 / p99"
         + " ms | confirm p95 ms | deliveries | lost | divergent | server CPU (cores) | CPU ms per"
@@ -192,14 +212,7 @@ record Result(
     cells.add(Integer.toString(authors));
     cells.add(Integer.toString(rooms));
     cells.add(String.format("%.0f", editsPerSecond));
-    cells.add(
-        Report.ms(fanOut.percentileNanos(.5))
-            + " / "
-            + Report.ms(fanOut.percentileNanos(.95))
-            + " / "
-            + Report.ms(fanOut.percentileNanos(.99))
-            + " / "
-            + Report.ms(fanOut.maxNanos()));
+    cells.add(percentiles(fanOut));
     cells.add(
         Report.ms(delivery.percentileNanos(.5))
             + " / "

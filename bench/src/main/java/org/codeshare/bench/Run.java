@@ -1,5 +1,7 @@
 package org.codeshare.bench;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -128,9 +130,10 @@ final class Run {
 
   /**
    * Typing for the duration (Poisson arrivals at {@code rate} per typist, and {@code pings} pings
-   * per second if above 0), then the drain.
+   * and {@code cursors} cursor moves per second if above 0), then the drain.
    */
-  Result type(List<Author> typists, int seconds, double rate, double pings) throws Exception {
+  Result type(List<Author> typists, int seconds, double rate, double pings, double cursors)
+      throws Exception {
     long cpu0 = node.cpuNanos();
     long self0 = Node.cpuNanos(ProcessHandle.current().pid());
     long start = System.nanoTime();
@@ -143,7 +146,12 @@ final class Run {
       timer.schedule(() -> keepTyping(timer, author, end, rate), first, TimeUnit.NANOSECONDS);
       if (pings > 0) {
         long ping = (long) (random.nextDouble() * 1e9 / pings);
-        timer.schedule(() -> keepPinging(timer, author, end, pings), ping, TimeUnit.NANOSECONDS);
+        timer.schedule(() -> keepProbing(timer, author::ping, end, pings), ping, NANOSECONDS);
+      }
+      if (cursors > 0) {
+        long move = (long) (random.nextDouble() * 1e9 / cursors);
+        timer.schedule(
+            () -> keepProbing(timer, author::moveCursor, end, cursors), move, NANOSECONDS);
       }
     }
     Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1);
@@ -167,11 +175,11 @@ final class Run {
     }
   }
 
-  private void keepPinging(ScheduledExecutorService timer, Author author, long end, double rate) {
-    author.ping();
+  private void keepProbing(ScheduledExecutorService timer, Runnable probe, long end, double rate) {
+    probe.run();
     double gap = -Math.log(1 - Math.random()) / rate * 1e9;
     if (System.nanoTime() + (long) gap < end && !timer.isShutdown()) {
-      timer.schedule(() -> keepPinging(timer, author, end, rate), (long) gap, TimeUnit.NANOSECONDS);
+      timer.schedule(() -> keepProbing(timer, probe, end, rate), (long) gap, NANOSECONDS);
     }
   }
 
