@@ -3,6 +3,9 @@ package org.codeshare.it.micro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +45,15 @@ class GracefulRestartIT {
   void restartingANodeWhileEditingLosesNoConfirmedEdit(RealServers servers) throws Exception {
     var environment = new HashMap<>(servers.appEnvironment());
     environment.put("CODESHARE_SHUTDOWN_READINESS_DELAY", READINESS_DELAY.toString());
-    var starting = CompletableFuture.supplyAsync(() -> MicroNode.start(environment));
-    var survivor = MicroNode.start(environment);
+    var config = Path.of(System.getProperty("codeshare.server-config"));
+    var asDeployed = // JSON log lines, the pre-boot commands: as the images run a node
+        List.of(
+            "--logproperties",
+            config.resolve("logging.properties").toString(),
+            "--prebootcommandfile",
+            config.resolve("pre-boot-commands.asadmin").toString());
+    var starting = CompletableFuture.supplyAsync(() -> MicroNode.start(environment, asDeployed));
+    var survivor = MicroNode.start(environment, asDeployed);
     MicroNode stopping = starting.join();
     var editors = new ArrayList<CollabEditor>();
     try (survivor) {
@@ -84,6 +94,10 @@ class GracefulRestartIT {
 
         stopper.join();
         assertThat(stopping.exitValue()).as("exit code after SIGTERM").isIn(0, 143);
+        assertThat(Files.readString(stopping.log(), StandardCharsets.UTF_8))
+            .as("the drain's log lines, written while the JVM stops on the signal")
+            .contains("\"event\":\"drain-started\"")
+            .contains("\"event\":\"drain-finished\"");
         stopped.complete(System.nanoTime());
         for (var run : typing) {
           run.get();

@@ -3,6 +3,7 @@ package org.codeshare.it.micro;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,9 +57,11 @@ final class MicroCluster implements AutoCloseable {
     }
   }
 
+  /** Under the module's build directory, so that the build's clean removes it with the rest. */
   private static String dataDirectory() {
     try {
-      return Files.createTempDirectory("codeshare-node-data-").toString();
+      var target = Files.createDirectories(Path.of("target"));
+      return Files.createTempDirectory(target, "node-data-").toAbsolutePath().toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -35,6 +35,9 @@ public class GracefulShutdown implements ServletContextListener {
 
   private static final Logger LOG = Logger.getLogger(GracefulShutdown.class.getName());
 
+  /** Made as the application starts, while logging is as configured (the drain may outlive it). */
+  private final ShutdownLog log = ShutdownLog.of(LOG);
+
   @Inject NodeState node;
   @Inject ShutdownSettings settings;
   @Inject EditorSessions sessions;
@@ -47,7 +50,7 @@ public class GracefulShutdown implements ServletContextListener {
       return;
     }
     var started = System.nanoTime();
-    LOG.log(
+    log.log(
         Level.INFO,
         "draining: readiness DOWN, new editor sockets refused",
         Map.of("event", "drain-started", "sockets", sessions.count()));
@@ -60,9 +63,9 @@ public class GracefulShutdown implements ServletContextListener {
     try {
       draining.fire(new NodeDraining(Instant.now().plus(settings.flushTimeout())));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a NodeDraining observer failed", e);
+      log.log(Level.WARNING, "a NodeDraining observer failed", e);
     }
-    LOG.log(
+    log.log(
         Level.INFO,
         "drained",
         Map.of(
@@ -81,9 +84,12 @@ public class GracefulShutdown implements ServletContextListener {
       rooms.settled().get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (TimeoutException e) {
-      LOG.warning("draining: commits still running after " + settings.commitTimeout());
+      log.log(
+          Level.WARNING,
+          "draining: commits still running after " + settings.commitTimeout(),
+          Map.of("event", "drain-commits-pending"));
     } catch (ExecutionException | RuntimeException e) {
-      LOG.log(Level.WARNING, "draining: waiting for commits failed", e);
+      log.log(Level.WARNING, "draining: waiting for commits failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
