@@ -44,6 +44,27 @@ public class GracefulShutdown implements ServletContextListener {
   @Inject RoomSequencer rooms;
   @Inject Event<NodeDraining> draining;
 
+  /**
+   * The drain's limits, read as the application starts: while the JVM stops, the configuration may
+   * no longer be readable (Payara's cluster config source asks Hazelcast, which its own shutdown
+   * hook may have stopped already), and a drain that cannot read its limits would not drain at all.
+   */
+  private record Limits(Duration readinessDelay, Duration commitTimeout, Duration flushTimeout) {}
+
+  private volatile Limits limits;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    limits = limits();
+  }
+
+  private Limits limits() {
+    var read = limits;
+    return read != null
+        ? read
+        : new Limits(settings.readinessDelay(), settings.commitTimeout(), settings.flushTimeout());
+  }
+
   @Override
   public void contextDestroyed(ServletContextEvent event) {
     if (!node.startDraining()) {
@@ -54,14 +75,29 @@ public class GracefulShutdown implements ServletContextListener {
         Level.INFO,
         "draining: readiness DOWN, new editor sockets refused",
         Map.of("event", "drain-started", "sockets", sessions.count()));
-    pause(settings.readinessDelay());
-    node.stopIntake();
-    var settled = awaitCommits();
-    int closed =
-        sessions.leaveAndCloseAll(
-            CloseCodes.SERVICE_RESTART, "service restart", settings.commitTimeout());
     try {
-      draining.fire(new NodeDraining(Instant.now().plus(settings.flushTimeout())));
+      drain(started);
+    } catch (RuntimeException | Error e) {
+      log.log(Level.SEVERE, "the drain failed", e); // the container's own log may be gone
+      throw e;
+    }
+  }
+
+  private void drain(long started) {
+    var limits = limits();
+    pause(limits.readinessDelay());
+    node.stopIntake();
+    var settled = awaitCommits(limits.commitTimeout());
+    int closed = 0;
+    try {
+      closed =
+          sessions.leaveAndCloseAll(
+              CloseCodes.SERVICE_RESTART, "service restart", limits.commitTimeout());
+    } catch (RuntimeException e) {
+      log.log(Level.SEVERE, "draining: closing the editor sockets failed", e);
+    }
+    try {
+      draining.fire(new NodeDraining(Instant.now().plus(limits.flushTimeout())));
     } catch (RuntimeException e) {
       log.log(Level.WARNING, "a NodeDraining observer failed", e);
     }
@@ -79,18 +115,19 @@ public class GracefulShutdown implements ServletContextListener {
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
   }
 
-  private boolean awaitCommits() {
+  private boolean awaitCommits(Duration timeout) {
     try {
-      rooms.settled().get(settings.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      rooms.settled().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (TimeoutException e) {
       log.log(
           Level.WARNING,
-          "draining: commits still running after " + settings.commitTimeout(),
+          "draining: commits still running after " + timeout,
           Map.of("event", "drain-commits-pending"));
     } catch (ExecutionException | RuntimeException e) {
       log.log(Level.WARNING, "draining: waiting for commits failed", e);
     } catch (InterruptedException e) {
+      log.log(Level.WARNING, "draining: interrupted while waiting for commits", e);
       Thread.currentThread().interrupt();
     }
     return false;
