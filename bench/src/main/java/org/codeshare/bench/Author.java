@@ -1,6 +1,5 @@
 package org.codeshare.bench;
 
-import jakarta.json.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
 import org.codeshare.collab.entity.ChangeSet;
@@ -245,7 +244,7 @@ final class Author implements Wire.Listener {
     text = keepText ? doc : null;
   }
 
-  private void updates(long from, List<String> clients, List<JsonArray> changes, long now) {
+  private void updates(long from, List<String> clients, List<ChangeSet> changes, long now) {
     if (from > version) {
       recorder.error("gap");
       send(
@@ -270,7 +269,7 @@ final class Author implements Wire.Listener {
         inFlight--;
         recorder.confirmed(index, confirmedCount++, now);
       } else {
-        remote(client, ChangeSet.fromJson(changes.get(i)), now);
+        remote(client, changes.get(i), now);
       }
     }
     if (inFlight <= 0 && !unconfirmed.isEmpty()) {
