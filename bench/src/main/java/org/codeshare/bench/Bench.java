@@ -75,7 +75,7 @@ public final class Bench {
 
   private static Result single(Node node, Options options, int authors, int seconds)
       throws Exception {
-    var run = new Run(node, options, authors, capacity(options.rate, seconds));
+    var run = new Run(node, options, authors, seconds);
     try {
       run.createRooms(1, authors);
       run.connect();
@@ -103,8 +103,7 @@ public final class Bench {
               + ", one typist each, "
               + options.warmup
               + " s (not reported)");
-      var warm =
-          new Run(node, options, perRoom * warmRooms, capacity(options.rate, options.warmup));
+      var warm = new Run(node, options, perRoom * warmRooms, options.warmup);
       try {
         warm.createRooms(warmRooms, perRoom);
         warm.connect();
@@ -119,8 +118,7 @@ public final class Bench {
         Thread.sleep(2000);
       }
     }
-    var run =
-        new Run(node, options, perRoom * options.rooms, capacity(options.rate, options.duration));
+    var run = new Run(node, options, perRoom * options.rooms, options.duration);
     try {
       run.createRooms(options.rooms, perRoom);
       long before = node.heapAfterGc();
@@ -168,7 +166,8 @@ public final class Bench {
     }
   }
 
-  private static int capacity(double rate, int seconds) {
+  /** Room for what an author sends at {@code rate} per second for {@code seconds}, and more. */
+  static int capacity(double rate, int seconds) {
     return (int) (rate * seconds * 2 + 100);
   }
 

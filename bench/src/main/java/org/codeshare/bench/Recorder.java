@@ -28,7 +28,10 @@ final class Recorder {
   final CursorProbe cursors;
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
-  Recorder(int authors, int capacity) {
+  /**
+   * @param cursorCapacity how many cursor moves each author may send (0 without {@code --cursor})
+   */
+  Recorder(int authors, int capacity, int cursorCapacity) {
     this.authors = authors;
     this.capacity = capacity;
     int size = Math.multiplyExact(authors, capacity);
@@ -36,7 +39,7 @@ final class Recorder {
     sent = new AtomicLongArray(size);
     received = new AtomicIntegerArray(size);
     lastArrival = new AtomicLongArray(size);
-    cursors = new CursorProbe(authors, capacity);
+    cursors = new CursorProbe(authors, cursorCapacity);
   }
 
   boolean hasRoom(int seq) {

@@ -32,11 +32,18 @@ final class Run {
   private final List<Wire> wires = new ArrayList<>();
   private final ExecutorService reopener = Executors.newSingleThreadExecutor();
 
-  Run(Node node, Options options, int authors, int expectedEditsPerAuthor) {
+  /**
+   * @param seconds how long the authors type: the recorder keeps room for what they send meanwhile
+   */
+  Run(Node node, Options options, int authors, int seconds) {
     this.node = node;
     this.api = new Api(node.base);
     this.options = options;
-    this.recorder = new Recorder(authors, expectedEditsPerAuthor);
+    this.recorder =
+        new Recorder(
+            authors,
+            Bench.capacity(options.rate, seconds),
+            options.cursor > 0 ? Bench.capacity(options.cursor, seconds) : 0);
     for (int i = 0; i < options.wires; i++) {
       try {
         wires.add(new Wire("wire-" + i));

@@ -8,22 +8,32 @@ import redis.embedded.RedisServer;
  * Redis (signal embedded-redis binary) bound to 127.0.0.1. It saves an RDB snapshot into its own
  * temp directory on stop, so keys survive {@code stopRedis()/startRedis()}.
  */
-final class RedisServerHandle implements ManagedServer {
+public final class RedisServerHandle implements ManagedServer {
   private final int port;
   private final RedisServer server;
 
   RedisServerHandle(int port, Path dir) throws Exception {
+    this(port, dir, null);
+  }
+
+  /**
+   * @param password what every client must give ({@code requirepass}), or null for none
+   */
+  public RedisServerHandle(int port, Path dir, String password) throws Exception {
     this.port = port;
     Files.createDirectories(dir);
-    this.server =
+    var builder =
         RedisServer.builder()
             .port(port)
             .bind(Ports.HOST)
             .setting("dir " + dir.toAbsolutePath())
             .setting("save 3600 1")
             .setting("appendonly no")
-            .setting("daemonize no")
-            .build();
+            .setting("daemonize no");
+    if (password != null) {
+      builder.setting("requirepass " + password);
+    }
+    this.server = builder.build();
   }
 
   @Override

@@ -18,11 +18,11 @@ import org.codeshare.testing.Ports;
 import org.codeshare.testing.Readiness;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.RedisServerHandle;
 import org.codeshare.testing.editor.EditorRooms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import redis.embedded.RedisServer;
 
 /**
  * A node on a Redis that wants a password (as managed Redis services do), given in {@code
@@ -31,7 +31,7 @@ import redis.embedded.RedisServer;
 @ExtendWith(RealServersExtension.class)
 class RedisAuthIT {
 
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = "127.0.0.1"; // where the harness binds its servers
   private static final String PASSWORD = "s3cret+of/the@tests";
 
   @TempDir Path dir;
@@ -39,15 +39,7 @@ class RedisAuthIT {
   @Test
   void aNodeUsesARedisThatWantsThePasswordInItsUrl(RealServers servers) throws Exception {
     int port = Ports.freePort();
-    var redis =
-        RedisServer.builder()
-            .port(port)
-            .bind(HOST)
-            .setting("requirepass " + PASSWORD)
-            .setting("dir " + dir.toAbsolutePath())
-            .setting("appendonly no")
-            .setting("daemonize no")
-            .build();
+    var redis = new RedisServerHandle(port, dir, PASSWORD);
     redis.start();
     try {
       assertThat(send(port, "PING")).first().asString().startsWith("-NOAUTH");
