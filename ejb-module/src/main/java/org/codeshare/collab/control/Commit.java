@@ -232,15 +232,22 @@ final class Commit {
     var batched = new ArrayList<Update>();
     var kept = new ArrayList<Queued>();
     var authored = new ArrayList<UpdateLog.Authored>();
+    var missed =
+        BatchHistory.since(
+            room,
+            pushes.stream()
+                .filter(push -> push.restarts() == room.restarts(push.author()))
+                .map(Queued::version)
+                .toList());
     for (var push : List.copyOf(pushes)) {
       if (push.restarts() != room.restarts(push.author())) {
         pushes.remove(push); // sent before a hello: its client pushes those edits again
         continue;
       }
       try {
-        var over = new ArrayList<>(room.history(push.version()));
-        over.addAll(batched);
-        var rebased = StepwiseRebase.rebase(push.updates(), over);
+        var rebased =
+            StepwiseRebase.rebase(
+                StepwiseRebase.rebase(push.updates(), missed.after(push.version())), batched);
         if (rebased.isEmpty()) {
           pushes.remove(push); // all of it was accepted already
           continue;

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.RoomUpdate;
 import org.codeshare.collab.entity.StepwiseRebase;
+import org.codeshare.collab.entity.StoredUpdate;
 import org.codeshare.collab.entity.Update;
 import org.codeshare.events.control.Outbox;
 import org.codeshare.rooms.control.RoomAccess;
@@ -86,7 +87,7 @@ public class UpdateLog {
     long version = baseVersion;
     var recent = new java.util.ArrayDeque<Update>();
     try (var rows = query(roomId, baseVersion)) {
-      for (var row : (Iterable<RoomUpdate>) rows::iterator) {
+      for (var row : (Iterable<StoredUpdate>) rows::iterator) {
         if (row.version() != version + 1) {
           throw new IllegalStateException(
               "room " + roomId + " history has a gap after version " + version);
@@ -127,7 +128,7 @@ public class UpdateLog {
   public List<Update> since(UUID roomId, long version, int count) {
     var updates = new ArrayList<Update>();
     try (var rows = query(roomId, version, count)) {
-      for (var row : (Iterable<RoomUpdate>) rows::iterator) {
+      for (var row : (Iterable<StoredUpdate>) rows::iterator) {
         if (row.version() != version + 1 + updates.size()) {
           throw new HistoryCompacted();
         }
@@ -213,13 +214,13 @@ public class UpdateLog {
     return new Committed(expected, missed, committed);
   }
 
-  private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version) {
+  private java.util.stream.Stream<StoredUpdate> query(UUID roomId, long version) {
     return query(roomId, version, Integer.MAX_VALUE);
   }
 
-  private java.util.stream.Stream<RoomUpdate> query(UUID roomId, long version, int count) {
+  private java.util.stream.Stream<StoredUpdate> query(UUID roomId, long version, int count) {
     var query =
-        em.createNamedQuery(RoomUpdate.SINCE, RoomUpdate.class)
+        em.createNamedQuery(RoomUpdate.SINCE, StoredUpdate.class)
             .setParameter("room", roomId)
             .setParameter("version", version);
     if (count < Integer.MAX_VALUE) {
@@ -228,7 +229,7 @@ public class UpdateLog {
     return query.getResultStream();
   }
 
-  static Update update(RoomUpdate row) {
+  static Update update(StoredUpdate row) {
     try (var reader = JSON.createReader(new StringReader(row.changes()))) {
       return new Update(row.clientId(), ChangeSet.fromJson(reader.readArray()));
     }

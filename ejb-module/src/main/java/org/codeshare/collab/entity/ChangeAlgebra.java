@@ -10,6 +10,12 @@ final class ChangeAlgebra {
 
   /** A copy of {@code setA} that applies after {@code setB}; both start in the same document. */
   static ChangeDesc mapSet(ChangeDesc setA, ChangeDesc setB, boolean before, boolean mkSet) {
+    var apart = mapApart(setA, setB, mkSet);
+    return apart != null ? apart : mapSections(setA, setB, before, mkSet);
+  }
+
+  /** {@link #mapSet} section by section, for any pair. */
+  static ChangeDesc mapSections(ChangeDesc setA, ChangeDesc setB, boolean before, boolean mkSet) {
     Sections sections = mkSet ? Sections.forSet() : Sections.forDesc();
     SectionIter a = new SectionIter(setA);
     SectionIter b = new SectionIter(setB);
@@ -73,6 +79,28 @@ final class ChangeAlgebra {
         throw mismatch();
       }
     }
+  }
+
+  /**
+   * {@link #mapSet} in constant time when each set is one replacement and they are apart (kept text
+   * between them): A keeps its sections, with the kept text before or after its change lengthened
+   * or shortened by what B adds or removes; {@code mapSet} builds the very same sections. Null for
+   * any other pair.
+   */
+  private static ChangeDesc mapApart(ChangeDesc setA, ChangeDesc setB, boolean mkSet) {
+    int fromA = setA.singleFrom;
+    int fromB = setB.singleFrom;
+    if (fromA < 0 || fromB < 0) {
+      return null;
+    }
+    int toA = fromA + setA.singleDeleted();
+    int toB = fromB + setB.singleDeleted();
+    if (toB < fromA) {
+      return setA.stretched(setB.grown(), 0, mkSet);
+    } else if (fromB > toA) {
+      return setA.stretched(0, setB.grown(), mkSet);
+    }
+    return null;
   }
 
   /** The combined effect of {@code setA} followed by {@code setB}. */

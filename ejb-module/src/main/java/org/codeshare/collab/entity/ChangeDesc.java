@@ -11,9 +11,70 @@ import java.util.OptionalInt;
 public sealed class ChangeDesc permits ChangeSet {
 
   final int[] sections;
+  private final int length;
+  private final int newLength;
+  // Where the one changed section starts in the old document, when the sections are exactly
+  // [kept?] [replaced] [kept?], else -1: such changes map over each other in constant time.
+  final int singleFrom;
 
   ChangeDesc(int[] sections) {
     this.sections = sections;
+    int before = 0;
+    int after = 0;
+    for (int i = 0; i < sections.length; i += 2) {
+      int ins = sections[i + 1];
+      before += sections[i];
+      after += ins < 0 ? sections[i] : ins;
+    }
+    this.length = before;
+    this.newLength = after;
+    this.singleFrom = singleFrom(sections);
+  }
+
+  ChangeDesc(int[] sections, int length, int newLength, int singleFrom) {
+    this.sections = sections;
+    this.length = length;
+    this.newLength = newLength;
+    this.singleFrom = singleFrom;
+  }
+
+  /**
+   * This single replacement with the text kept before it {@code before} and the text kept after it
+   * {@code after} longer (which text it keeps must be there). A set when {@code mkSet}.
+   */
+  ChangeDesc stretched(int before, int after, boolean mkSet) {
+    int[] stretched = sections.clone();
+    stretched[0] += before;
+    stretched[stretched.length - 2] += after;
+    int grown = before + after;
+    int from = singleFrom + before;
+    return mkSet
+        ? new ChangeSet(stretched, inserted(), length + grown, newLength + grown, from)
+        : new ChangeDesc(stretched, length + grown, newLength + grown, from);
+  }
+
+  /** The length the one replacement removes ({@link #singleFrom} not -1). */
+  final int singleDeleted() {
+    return sections[singleFrom == 0 ? 0 : 2];
+  }
+
+  /** How much longer the document is after the change. */
+  final int grown() {
+    return newLength - length;
+  }
+
+  private static int singleFrom(int[] sections) {
+    int n = sections.length;
+    int change = n >= 2 && sections[1] >= 0 ? 0 : n >= 4 && sections[3] >= 0 ? 2 : -1;
+    if (change < 0 || sections[change] + sections[change + 1] == 0) {
+      return -1;
+    }
+    boolean kept = change == 0 || sections[0] > 0;
+    int rest = n - change - 2;
+    if (!kept || rest > 2 || rest == 2 && (sections[n - 1] >= 0 || sections[n - 2] == 0)) {
+      return -1;
+    }
+    return change == 0 ? 0 : sections[0];
   }
 
   List<Text> inserted() {
@@ -22,21 +83,12 @@ public sealed class ChangeDesc permits ChangeSet {
 
   /** The length of the document before the change. */
   public int length() {
-    int result = 0;
-    for (int i = 0; i < sections.length; i += 2) {
-      result += sections[i];
-    }
-    return result;
+    return length;
   }
 
   /** The length of the document after the change. */
   public int newLength() {
-    int result = 0;
-    for (int i = 0; i < sections.length; i += 2) {
-      int ins = sections[i + 1];
-      result += ins < 0 ? sections[i] : ins;
-    }
-    return result;
+    return newLength;
   }
 
   /** False when there are actual changes. */

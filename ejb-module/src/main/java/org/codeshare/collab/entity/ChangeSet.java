@@ -22,6 +22,16 @@ public final class ChangeSet extends ChangeDesc {
     this.inserted = List.copyOf(inserted);
   }
 
+  ChangeSet(int[] sections, List<Text> inserted, int length, int newLength, int singleFrom) {
+    super(sections, length, newLength, singleFrom);
+    this.inserted = List.copyOf(inserted);
+  }
+
+  /** {@link ChangeDesc#stretched(int, int, boolean)} as a set. */
+  ChangeSet stretched(int before, int after) {
+    return (ChangeSet) stretched(before, after, true);
+  }
+
   /** The change that keeps a document of {@code length} as it is. */
   public static ChangeSet empty(int length) {
     if (length < 0) {

@@ -98,6 +98,41 @@ class RoomSequencerTest extends SequencerFixture {
   }
 
   @Test
+  void stalePushesCommittedTogetherReadTheHistoryBeyondTheWindowOnce() throws Exception {
+    var ann = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    var late = new java.util.ArrayList<Participant>();
+    for (int i = 0; i < 3; i++) {
+      late.add(join("p" + i, RoomRole.EDITOR, new RecordingOutlet()));
+    }
+    sequencer.push(roomId, a, push(0, "ann", "[[0,\"0\"]]"));
+    ann.updates(0, 1);
+    for (int version = 1; version < 4; version++) {
+      sequencer.push(roomId, a, push(version, "ann", "[" + version + ",[0,\"" + version + "\"]]"));
+      ann.updates(version, 1);
+    }
+    var held = new java.util.concurrent.CountDownLatch(1);
+    log.holdNextAppend = held;
+    sequencer.push(roomId, a, push(4, "ann", "[4,[0,\"4\"]]"));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // the commit has started and waits
+    }
+    int readsBefore = log.reads;
+    // made on versions 0, 1 and 0, beyond the two updates the room keeps in memory
+    sequencer.push(roomId, late.get(0), push(0, "p0", "[[0,\"a\"]]"));
+    sequencer.push(roomId, late.get(1), push(1, "p1", "[1,[0,\"b\"]]"));
+    sequencer.push(roomId, late.get(2), push(0, "p2", "[[0,\"c\"]]"));
+    held.countDown();
+
+    ann.updates(4, 1);
+    ann.updates(5, 3);
+    assertThat(log.appends).isEqualTo(6); // four, the held one, and the three together
+    assertThat(log.reads - readsBefore).isEqualTo(1);
+    assertThat(doc(log.history)).isEqualTo("01234abc");
+  }
+
+  @Test
   void commitsWithinOneTickOfABusyRoomGoOutAsOneFrame() throws Exception {
     sequencer.settings.fanoutFramesPerSecond = 4; // two sockets: one frame per half second
     var ann = new RecordingOutlet();

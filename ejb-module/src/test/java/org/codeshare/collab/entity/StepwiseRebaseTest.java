@@ -30,6 +30,64 @@ class StepwiseRebaseTest {
   }
 
   @Test
+  void countingStepsApartBuildsTheSetsThatMappingEveryStepBuilds() {
+    var start = "0123456789".repeat(6);
+    int counted = 0;
+    for (long seed = 0; seed < 400; seed++) {
+      var random = new Random(seed);
+      var pushed = edits(random, "b", start, 1 + random.nextInt(4));
+      var over = edits(random, "a", start, random.nextInt(60));
+
+      var rebased = StepwiseRebase.rebase(pushed, over);
+
+      var expected = mappedStepByStep(pushed, over);
+      assertThat(rebased).as("seed %d", seed).isEqualTo(expected);
+      for (var update : rebased) {
+        var built = ChangeSet.fromJson(update.changes().toJson());
+        assertThat(update.changes().length()).isEqualTo(built.length());
+        assertThat(update.changes().newLength()).isEqualTo(built.newLength());
+        assertThat(update.changes().singleFrom).isEqualTo(built.singleFrom);
+        counted += update.changes().singleFrom >= 0 ? 1 : 0;
+      }
+    }
+    assertThat(counted).isGreaterThan(200);
+  }
+
+  /** {@code count} edits one after another, now and then two of them in one update. */
+  private static List<Update> edits(Random random, String client, String doc, int count) {
+    var editor = new CollabClient(client, doc, 0);
+    for (int i = 0; i < count; i++) {
+      editor.randomEdit(random);
+    }
+    var updates = new ArrayList<Update>();
+    for (var update : editor.unconfirmed) {
+      int last = updates.size() - 1;
+      if (last >= 0 && random.nextInt(5) == 0) {
+        var joined = updates.get(last).changes().compose(update.changes());
+        updates.set(last, new Update(client, joined));
+      } else {
+        updates.add(update);
+      }
+    }
+    return updates;
+  }
+
+  /** The rebase done by walking the sections of every pair, as clients do. */
+  private static List<Update> mappedStepByStep(List<Update> updates, List<Update> over) {
+    var pending = new ArrayList<>(updates);
+    for (var accepted : over) {
+      ChangeSet changes = accepted.changes();
+      for (int i = 0; i < pending.size(); i++) {
+        var update = pending.get(i);
+        var mapped = ChangeAlgebra.mapSections(update.changes(), changes, false, true);
+        pending.set(i, new Update(update.clientId(), (ChangeSet) mapped));
+        changes = (ChangeSet) ChangeAlgebra.mapSections(changes, update.changes(), true, true);
+      }
+    }
+    return pending;
+  }
+
+  @Test
   void lateStalePushesConvergeWithClientsReceivingOneUpdateAtATime() {
     for (long seed = 0; seed < 1000; seed++) {
       session(new Random(seed), seed);

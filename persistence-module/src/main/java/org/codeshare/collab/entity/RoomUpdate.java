@@ -21,11 +21,14 @@ import java.util.UUID;
 @NamedQuery(
     name = RoomUpdate.SINCE,
     query =
-        "select u from RoomUpdate u where u.key.roomId = :room and u.key.version > :version"
+        "select new org.codeshare.collab.entity.StoredUpdate(u.key.version, u.clientId, u.changes)"
+            + " from RoomUpdate u where u.key.roomId = :room and u.key.version > :version"
             + " order by u.key.version")
 public class RoomUpdate {
 
+  /** The updates of {@code room} after {@code version}, oldest first, as {@link StoredUpdate}s. */
   public static final String SINCE = "RoomUpdate.since";
+
   public static final int MAX_CLIENT_ID_LENGTH = 64;
   public static final int MAX_CHANGES_LENGTH = 1_048_576;
 

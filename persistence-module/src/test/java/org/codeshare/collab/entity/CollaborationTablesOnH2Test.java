@@ -35,11 +35,12 @@ class CollaborationTablesOnH2Test {
 
       var em = factory.createEntityManager();
       var updates =
-          em.createNamedQuery(RoomUpdate.SINCE, RoomUpdate.class)
+          em.createNamedQuery(RoomUpdate.SINCE, StoredUpdate.class)
               .setParameter("room", room.id())
               .setParameter("version", 0L)
               .getResultList();
-      assertThat(updates).extracting(RoomUpdate::version).containsExactly(1L, 2L);
+      assertThat(updates).extracting(StoredUpdate::version).containsExactly(1L, 2L);
+      assertThat(updates).extracting(StoredUpdate::clientId).containsExactly("a", "b");
       assertThat(updates.get(1).changes()).isEqualTo(big);
       em.close();
 
