@@ -8,11 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.codeshare.collab.entity.InvalidChanges;
 import org.codeshare.collab.entity.ProtocolError;
-import org.codeshare.collab.entity.RoomUpdate;
-import org.codeshare.collab.entity.ServerMessages;
-import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
 
 /**
@@ -33,9 +29,6 @@ final class Commit {
    * been started again when it arrived ({@link Members#restarts}).
    */
   record Queued(Participant author, long version, List<Update> updates, int restarts) {}
-
-  /** The pushes of one attempt, rebased, and the document after them. */
-  private record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc) {}
 
   private final LiveRoom room;
   private final List<Queued> pushes;
@@ -222,59 +215,12 @@ final class Commit {
     return false;
   }
 
-  /**
-   * Rebases each push over the room's history since its version and the pushes before it in this
-   * batch (step by step, as clients apply updates), and checks it; one that does not fit is
-   * answered with its error and left out.
-   */
   private Batch compose() {
-    var doc = room.doc();
-    var batched = new ArrayList<Update>();
-    var kept = new ArrayList<Queued>();
-    var authored = new ArrayList<UpdateLog.Authored>();
-    var missed =
-        BatchHistory.since(
-            room,
-            pushes.stream()
-                .filter(push -> push.restarts() == room.restarts(push.author()))
-                .map(Queued::version)
-                .toList());
-    for (var push : List.copyOf(pushes)) {
-      if (push.restarts() != room.restarts(push.author())) {
-        pushes.remove(push); // sent before a hello: its client pushes those edits again
-        continue;
-      }
-      try {
-        var rebased =
-            StepwiseRebase.rebase(
-                StepwiseRebase.rebase(push.updates(), missed.after(push.version())), batched);
-        if (rebased.isEmpty()) {
-          pushes.remove(push); // all of it was accepted already
-          continue;
-        }
-        doc = checked(doc, rebased);
-        batched.addAll(rebased);
-        kept.add(push);
-        var author = room.current(push.author()); // with the rights it has now
-        authored.add(new UpdateLog.Authored(rebased, author.userId(), author.role()));
-      } catch (HistoryCompacted e) {
-        pushes.remove(push);
-        room.restart(push.author()); // too old to rebase: start again from the current text
-      } catch (ProtocolError e) {
-        refuse(push, e.code(), e.getMessage());
-      } catch (InvalidChanges e) {
-        refuse(push, ProtocolError.INVALID_CHANGES, e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "history unavailable in room " + room.id(), e);
-        refuse(push, ProtocolError.UNAVAILABLE, "try again shortly");
-      }
-    }
-    return new Batch(kept, authored, doc);
+    return Batch.compose(room, pushes);
   }
 
   private void refuse(Queued push, String code, String message) {
-    pushes.remove(push);
-    push.author().outlet().send(ServerMessages.error(code, message));
+    Batch.refuse(pushes, push, code, message);
   }
 
   private void confirm(List<Update> committed, String doc) {
@@ -283,23 +229,6 @@ final class Commit {
     room.accept(committed, doc);
     room.rooms().fanout().publishUpdates(room.id(), from, committed);
     room.rooms().metrics().fannedOut(fanout);
-  }
-
-  /** The document after {@code updates}, once they are known to fit it and the limits. */
-  private String checked(String doc, List<Update> updates) {
-    var next = doc;
-    for (var update : updates) {
-      if (update.changes().toJsonText().length() > RoomUpdate.MAX_CHANGES_LENGTH) {
-        throw new ProtocolError(ProtocolError.TOO_LARGE, "an update is too large to store");
-      }
-      next = update.changes().apply(next);
-    }
-    int max = room.rooms().settings().maxDocLength();
-    if (next.length() > max && next.length() > doc.length()) {
-      throw new ProtocolError(
-          ProtocolError.DOC_TOO_LARGE, "documents are limited to " + max + " characters");
-    }
-    return next;
   }
 
   /**

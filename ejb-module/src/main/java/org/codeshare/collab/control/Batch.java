@@ -1,0 +1,96 @@
+package org.codeshare.collab.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.codeshare.collab.control.Commit.Queued;
+import org.codeshare.collab.entity.InvalidChanges;
+import org.codeshare.collab.entity.ProtocolError;
+import org.codeshare.collab.entity.RoomUpdate;
+import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.collab.entity.StepwiseRebase;
+import org.codeshare.collab.entity.Update;
+
+/**
+ * The pushes of one attempt of a {@link Commit}, rebased and checked, as they are appended, and the
+ * document after them.
+ */
+record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc) {
+
+  private static final Logger LOG = Logger.getLogger(Batch.class.getName());
+
+  /**
+   * Rebases each of {@code pushes} over the room's history since its version and the pushes before
+   * it (step by step, as clients apply updates), and checks it. A push that does not fit is
+   * answered with its error and removed from {@code pushes}, as are those with nothing left to
+   * commit and those sent before their connection's fresh {@code hello}.
+   */
+  static Batch compose(LiveRoom room, List<Queued> pushes) {
+    var doc = room.doc();
+    var batched = new ArrayList<Update>();
+    var kept = new ArrayList<Queued>();
+    var authored = new ArrayList<UpdateLog.Authored>();
+    var missed =
+        BatchHistory.since(
+            room,
+            pushes.stream()
+                .filter(push -> push.restarts() == room.restarts(push.author()))
+                .map(Queued::version)
+                .toList());
+    for (var push : List.copyOf(pushes)) {
+      if (push.restarts() != room.restarts(push.author())) {
+        pushes.remove(push); // sent before a hello: its client pushes those edits again
+        continue;
+      }
+      try {
+        var rebased =
+            StepwiseRebase.rebase(
+                StepwiseRebase.rebase(push.updates(), missed.after(push.version())), batched);
+        if (rebased.isEmpty()) {
+          pushes.remove(push); // all of it was accepted already
+          continue;
+        }
+        doc = checked(room, doc, rebased);
+        batched.addAll(rebased);
+        kept.add(push);
+        var author = room.current(push.author()); // with the rights it has now
+        authored.add(new UpdateLog.Authored(rebased, author.userId(), author.role()));
+      } catch (HistoryCompacted e) {
+        pushes.remove(push);
+        room.restart(push.author()); // too old to rebase: start again from the current text
+      } catch (ProtocolError e) {
+        refuse(pushes, push, e.code(), e.getMessage());
+      } catch (InvalidChanges e) {
+        refuse(pushes, push, ProtocolError.INVALID_CHANGES, e.getMessage());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "history unavailable in room " + room.id(), e);
+        refuse(pushes, push, ProtocolError.UNAVAILABLE, "try again shortly");
+      }
+    }
+    return new Batch(kept, authored, doc);
+  }
+
+  /** Answers {@code push} with an error and takes it out of {@code pushes}. */
+  static void refuse(List<Queued> pushes, Queued push, String code, String message) {
+    pushes.remove(push);
+    push.author().outlet().send(ServerMessages.error(code, message));
+  }
+
+  /** The document after {@code updates}, once they are known to fit it and the limits. */
+  private static String checked(LiveRoom room, String doc, List<Update> updates) {
+    var next = doc;
+    for (var update : updates) {
+      if (update.changes().toJsonText().length() > RoomUpdate.MAX_CHANGES_LENGTH) {
+        throw new ProtocolError(ProtocolError.TOO_LARGE, "an update is too large to store");
+      }
+      next = update.changes().apply(next);
+    }
+    int max = room.rooms().settings().maxDocLength();
+    if (next.length() > max && next.length() > doc.length()) {
+      throw new ProtocolError(
+          ProtocolError.DOC_TOO_LARGE, "documents are limited to " + max + " characters");
+    }
+    return next;
+  }
+}
