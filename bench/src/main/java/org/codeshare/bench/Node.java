@@ -36,9 +36,12 @@ final class Node implements AutoCloseable {
   final URI base;
   final long pid;
   final Path log;
+  private final Path java;
 
-  private Node(EmbeddedPostgres postgres, Process process, URI base, long pid, Path log) {
+  private Node(
+      EmbeddedPostgres postgres, Process process, URI base, long pid, Path log, Path java) {
     this.postgres = postgres;
+    this.java = java;
     this.process = process;
     this.base = base;
     this.pid = pid;
@@ -63,7 +66,7 @@ final class Node implements AutoCloseable {
     var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     int port = freePort();
     var command = new ArrayList<String>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(options.serverJava.resolve("bin").resolve("java").toString());
     command.add("-Xmx" + options.serverHeap);
     command.addAll(options.serverJvmArgs);
     command.addAll(
@@ -97,14 +100,27 @@ final class Node implements AutoCloseable {
     var process = builder.start();
     var node =
         new Node(
-            postgres, process, URI.create("http://127.0.0.1:" + port + "/"), process.pid(), log);
+            postgres,
+            process,
+            URI.create("http://127.0.0.1:" + port + "/"),
+            process.pid(),
+            log,
+            options.serverJava);
     try {
       node.awaitReady(Duration.ofMinutes(5));
     } catch (Exception e) {
       node.close();
       throw e;
     }
-    Report.line("node pid " + node.pid + " on " + node.base + ", log " + log);
+    Report.line(
+        "node pid "
+            + node.pid
+            + " on "
+            + node.base
+            + ", log "
+            + log
+            + ", JDK "
+            + options.serverJava);
     return node;
   }
 
@@ -160,7 +176,7 @@ final class Node implements AutoCloseable {
 
   String jcmd(String... args) throws Exception {
     var command = new ArrayList<String>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    command.add(java.resolve("bin").resolve("jcmd").toString());
     command.add(Long.toString(pid));
     command.addAll(List.of(args));
     var process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -32,6 +32,7 @@ final class Options {
         --war micro/target/codeshare.war
         --micro-jar micro/target/payara-micro.jar
         --server-heap 2g            -Xmx of the node
+        --server-java <java.home>   the JDK the node runs on (the driver's by default)
         --server-jvm "-XX:+UseG1GC" extra JVM options of the node (space-separated)
         --micro-args "--nohazelcast" extra Payara Micro options (besides --nocluster and a port)
         --env KEY=VALUE             extra environment of the node (repeatable)
@@ -56,6 +57,7 @@ final class Options {
   Path war = Path.of("micro/target/codeshare.war");
   Path microJar = Path.of("micro/target/payara-micro.jar");
   String serverHeap = "2g";
+  Path serverJava = Path.of(System.getProperty("java.home"));
   List<String> serverJvmArgs = new ArrayList<>();
   List<String> microArgs = List.of("--nohazelcast");
   Map<String, String> serverEnv = new HashMap<>();
@@ -91,6 +93,7 @@ final class Options {
         case "--war" -> o.war = Path.of(value);
         case "--micro-jar" -> o.microJar = Path.of(value);
         case "--server-heap" -> o.serverHeap = value;
+        case "--server-java" -> o.serverJava = Path.of(value);
         case "--server-jvm" -> o.serverJvmArgs = List.of(value.trim().split("\\s+"));
         case "--micro-args" ->
             o.microArgs = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
