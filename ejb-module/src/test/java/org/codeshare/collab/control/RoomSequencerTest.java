@@ -30,6 +30,27 @@ class RoomSequencerTest extends SequencerFixture {
     return participant;
   }
 
+  private java.util.List<Participant> editors(int count) {
+    var editors = new java.util.ArrayList<Participant>();
+    for (int i = 0; i < count; i++) {
+      editors.add(join("p" + i, RoomRole.EDITOR, new RecordingOutlet()));
+    }
+    return editors;
+  }
+
+  /** Sends {@code push} and returns once its commit has started and waits for the latch. */
+  private java.util.concurrent.CountDownLatch pushHeld(
+      Participant author, ClientMessage.Push push) {
+    var held = new java.util.concurrent.CountDownLatch(1);
+    log.holdNextAppend = held;
+    sequencer.push(roomId, author, push);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return held;
+  }
+
   private static ChangeSet changes(String json) {
     try (var reader = JSON.createReader(new StringReader(json))) {
       return ChangeSet.fromJson(reader.readArray());
@@ -73,17 +94,8 @@ class RoomSequencerTest extends SequencerFixture {
   void pushesQueuedDuringACommitAreCommittedTogetherAndSentInOneMessage() throws Exception {
     var ann = new RecordingOutlet();
     var a = join("ann", RoomRole.EDITOR, ann);
-    var others = new java.util.ArrayList<Participant>();
-    for (int i = 0; i < 4; i++) {
-      others.add(join("p" + i, RoomRole.EDITOR, new RecordingOutlet()));
-    }
-    var held = new java.util.concurrent.CountDownLatch(1);
-    log.holdNextAppend = held;
-    sequencer.push(roomId, a, push(0, "ann", "[[0,\"a\"]]"));
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
-      Thread.onSpinWait(); // the first commit has started and waits
-    }
+    var others = editors(4);
+    var held = pushHeld(a, push(0, "ann", "[[0,\"a\"]]"));
     for (int i = 0; i < others.size(); i++) {
       sequencer.push(roomId, others.get(i), push(0, "p" + i, "[[0,\"" + i + "\"]]"));
     }
@@ -101,23 +113,14 @@ class RoomSequencerTest extends SequencerFixture {
   void stalePushesCommittedTogetherReadTheHistoryBeyondTheWindowOnce() throws Exception {
     var ann = new RecordingOutlet();
     var a = join("ann", RoomRole.EDITOR, ann);
-    var late = new java.util.ArrayList<Participant>();
-    for (int i = 0; i < 3; i++) {
-      late.add(join("p" + i, RoomRole.EDITOR, new RecordingOutlet()));
-    }
+    var late = editors(3);
     sequencer.push(roomId, a, push(0, "ann", "[[0,\"0\"]]"));
     ann.updates(0, 1);
     for (int version = 1; version < 4; version++) {
       sequencer.push(roomId, a, push(version, "ann", "[" + version + ",[0,\"" + version + "\"]]"));
       ann.updates(version, 1);
     }
-    var held = new java.util.concurrent.CountDownLatch(1);
-    log.holdNextAppend = held;
-    sequencer.push(roomId, a, push(4, "ann", "[4,[0,\"4\"]]"));
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
-      Thread.onSpinWait(); // the commit has started and waits
-    }
+    var held = pushHeld(a, push(4, "ann", "[4,[0,\"4\"]]"));
     int readsBefore = log.reads;
     // made on versions 0, 1 and 0, beyond the two updates the room keeps in memory
     sequencer.push(roomId, late.get(0), push(0, "p0", "[[0,\"a\"]]"));
