@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 /** Open connections are held to a room's rights as soon as they change. */
 class AccessRefreshTest extends SequencerFixture {
 
-  private final UUID roomId = UUID.randomUUID();
   private final UUID annId = UUID.randomUUID();
   private final Map<UUID, RoomRole> members = new HashMap<>();
   private volatile boolean locked;

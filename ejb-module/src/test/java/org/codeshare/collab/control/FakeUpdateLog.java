@@ -27,8 +27,37 @@ class FakeUpdateLog extends UpdateLog {
   /** How often the room read the history ({@link #since}; not the appends' own reads). */
   int reads;
 
-  /** While set, the next append waits for it: pushes arriving meanwhile queue up. */
-  volatile java.util.concurrent.CountDownLatch holdNextAppend;
+  private volatile java.util.concurrent.CountDownLatch holdNextAppend;
+  private volatile java.util.concurrent.CountDownLatch appendHeld;
+
+  /**
+   * Makes the next append wait until the returned latch is counted down: pushes arriving meanwhile
+   * queue up. {@link #awaitHeld} returns once it waits.
+   */
+  java.util.concurrent.CountDownLatch holdNextAppend() {
+    var release = new java.util.concurrent.CountDownLatch(1);
+    appendHeld = new java.util.concurrent.CountDownLatch(1);
+    holdNextAppend = release;
+    return release;
+  }
+
+  void awaitHeld() throws InterruptedException {
+    if (!appendHeld.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new AssertionError("no append started");
+    }
+  }
+
+  /** Returns once the history holds {@code size} updates. */
+  synchronized void awaitHistory(int size) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (history.size() < size) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("history has " + history.size() + " of " + size + " updates");
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
 
   @Override
   public synchronized Loaded replay(UUID roomId, long baseVersion, String baseDoc, int keep) {
@@ -74,6 +103,7 @@ class FakeUpdateLog extends UpdateLog {
     var missed = read(roomId, expected, Integer.MAX_VALUE);
     var committed = StepwiseRebase.rebase(updates, missed);
     history.addAll(committed);
+    notifyAll();
     if (failAfterNextCommit) {
       failAfterNextCommit = false;
       throw new IllegalStateException("connection reset after commit");
@@ -104,6 +134,7 @@ class FakeUpdateLog extends UpdateLog {
     var committed = new ArrayList<Update>();
     pushes.forEach(push -> committed.addAll(push.updates()));
     history.addAll(committed);
+    notifyAll();
     if (failAfterNextCommit) {
       failAfterNextCommit = false;
       throw new IllegalStateException("connection reset after commit");
@@ -115,6 +146,7 @@ class FakeUpdateLog extends UpdateLog {
     var latch = holdNextAppend;
     if (latch != null) {
       holdNextAppend = null;
+      appendHeld.countDown();
       try {
         latch.await();
       } catch (InterruptedException e) {
@@ -131,6 +163,7 @@ class FakeUpdateLog extends UpdateLog {
   /** What another node commits behind this one's back. */
   synchronized void commitElsewhere(Update update) {
     history.add(update);
+    notifyAll();
   }
 
   private static org.codeshare.rooms.entity.Room lockedRoom() {

@@ -2,14 +2,9 @@ package org.codeshare.collab.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.List;
-import java.util.UUID;
-import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.Update;
-import org.codeshare.presence.entity.Peer;
 import org.codeshare.rooms.entity.RoomRole;
 import org.junit.jupiter.api.Test;
 
@@ -20,26 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class LaggingRoomTest extends SequencerFixture {
 
-  private static final JsonProvider JSON = JsonProvider.provider();
-  private final UUID roomId = UUID.randomUUID();
-
   private Participant join(String name, RecordingOutlet outlet) {
-    var participant =
-        new Participant(
-            new Peer(name, name, "#000", RoomRole.EDITOR), name, null, true, "java", outlet);
-    sequencer.join(roomId, participant);
-    outlet.next("hello");
-    return participant;
+    return join(name, RoomRole.EDITOR, outlet);
   }
 
   private static Update update(String clientId, String json) {
-    try (var reader = JSON.createReader(new StringReader(json))) {
-      return new Update(clientId, ChangeSet.fromJson(reader.readArray()));
-    }
-  }
-
-  private static ClientMessage.Push push(long version, String clientId, String json) {
-    return new ClientMessage.Push(version, List.of(update(clientId, json)));
+    return new Update(clientId, changes(json));
   }
 
   private String stored() {
@@ -95,14 +76,7 @@ class LaggingRoomTest extends SequencerFixture {
   void aPushSentBeforeItsConnectionStartedAgainIsNotCommitted() throws Exception {
     var ann = new RecordingOutlet();
     var a = join("ann", ann);
-    var held = new java.util.concurrent.CountDownLatch(1);
-    log.holdNextAppend = held;
-    sequencer.push(roomId, a, push(0, "ann", "[[0,\"a\"]]"));
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
-      Thread.sleep(1); // until the room's commit waits for the database
-    }
-    assertThat(log.holdNextAppend).as("the first commit is held").isNull();
+    var held = pushHeld(a, push(0, "ann", "[[0,\"a\"]]")); // the room's commit waits
     var both =
         new ClientMessage.Push(
             0, List.of(update("ann", "[[0,\"a\"]]"), update("ann", "[1,[0,\"b\"]]")));
@@ -112,10 +86,7 @@ class LaggingRoomTest extends SequencerFixture {
     held.countDown();
     assertThat(ann.next("hello").getInt("version")).isEqualTo(1);
     sequencer.push(roomId, a, push(1, "ann", "[1,[0,\"c\"]]")); // "b" rebased as "c"
-    while (!log.committed().stream().anyMatch(u -> u.changes().toJson().toString().contains("c"))
-        && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
+    log.awaitHistory(2);
 
     assertThat(stored()).as("b only once, as the client pushed it after the hello").isEqualTo("ac");
   }

@@ -3,12 +3,7 @@ package org.codeshare.collab.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.List;
-import java.util.UUID;
-import org.codeshare.collab.entity.ChangeSet;
-import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.Update;
 import org.codeshare.presence.entity.Peer;
 import org.codeshare.rooms.entity.RoomRole;
@@ -19,60 +14,10 @@ import org.junit.jupiter.api.Test;
 /** The per-room sequencer without a server: rebasing, confirming, conflicts with another node. */
 class RoomSequencerTest extends SequencerFixture {
 
-  private static final JsonProvider JSON = JsonProvider.provider();
-  private final UUID roomId = UUID.randomUUID();
-
-  private Participant join(String name, RoomRole role, RecordingOutlet outlet) {
-    var participant =
-        new Participant(new Peer(name, name, "#000", role), name, null, true, "java", outlet);
-    sequencer.join(roomId, participant);
-    outlet.next("hello");
-    return participant;
-  }
-
-  private java.util.List<Participant> editors(int count) {
-    var editors = new java.util.ArrayList<Participant>();
-    for (int i = 0; i < count; i++) {
-      editors.add(join("p" + i, RoomRole.EDITOR, new RecordingOutlet()));
-    }
-    return editors;
-  }
-
-  /** Sends {@code push} and returns once its commit has started and waits for the latch. */
-  private java.util.concurrent.CountDownLatch pushHeld(
-      Participant author, ClientMessage.Push push) {
-    var held = new java.util.concurrent.CountDownLatch(1);
-    log.holdNextAppend = held;
-    sequencer.push(roomId, author, push);
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (log.holdNextAppend != null && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    return held;
-  }
-
-  private static ChangeSet changes(String json) {
-    try (var reader = JSON.createReader(new StringReader(json))) {
-      return ChangeSet.fromJson(reader.readArray());
-    }
-  }
-
-  private static ClientMessage.Push push(long version, String clientId, String json) {
-    return new ClientMessage.Push(version, List.of(new Update(clientId, changes(json))));
-  }
-
   private RoomTexts texts() {
     var texts = new RoomTexts();
     texts.rooms = sequencer;
     return texts;
-  }
-
-  private static String doc(List<Update> history) {
-    var doc = "";
-    for (var update : history) {
-      doc = update.changes().apply(doc);
-    }
-    return doc;
   }
 
   @Test
@@ -88,75 +33,6 @@ class RoomSequencerTest extends SequencerFixture {
     var updates = bob.updates(0, 2);
     assertThat(updates.get(1).getJsonArray("changes")).hasToString("[5,[0,\"world\"]]");
     assertThat(doc(log.history)).isEqualTo("helloworld");
-  }
-
-  @Test
-  void pushesQueuedDuringACommitAreCommittedTogetherAndSentInOneMessage() throws Exception {
-    var ann = new RecordingOutlet();
-    var a = join("ann", RoomRole.EDITOR, ann);
-    var others = editors(4);
-    var held = pushHeld(a, push(0, "ann", "[[0,\"a\"]]"));
-    for (int i = 0; i < others.size(); i++) {
-      sequencer.push(roomId, others.get(i), push(0, "p" + i, "[[0,\"" + i + "\"]]"));
-    }
-    held.countDown();
-
-    assertThat(ann.updates(0, 1)).hasSize(1);
-    var batch = ann.next("updates");
-    assertThat(batch.getInt("from")).isEqualTo(1);
-    assertThat(batch.getJsonArray("updates")).hasSize(4);
-    assertThat(log.appends).isEqualTo(2);
-    assertThat(doc(log.history)).hasSize(5).startsWith("a");
-  }
-
-  @Test
-  void stalePushesCommittedTogetherReadTheHistoryBeyondTheWindowOnce() throws Exception {
-    var ann = new RecordingOutlet();
-    var a = join("ann", RoomRole.EDITOR, ann);
-    var late = editors(3);
-    sequencer.push(roomId, a, push(0, "ann", "[[0,\"0\"]]"));
-    ann.updates(0, 1);
-    for (int version = 1; version < 4; version++) {
-      sequencer.push(roomId, a, push(version, "ann", "[" + version + ",[0,\"" + version + "\"]]"));
-      ann.updates(version, 1);
-    }
-    var held = pushHeld(a, push(4, "ann", "[4,[0,\"4\"]]"));
-    int readsBefore = log.reads;
-    // made on versions 0, 1 and 0, beyond the two updates the room keeps in memory
-    sequencer.push(roomId, late.get(0), push(0, "p0", "[[0,\"a\"]]"));
-    sequencer.push(roomId, late.get(1), push(1, "p1", "[1,[0,\"b\"]]"));
-    sequencer.push(roomId, late.get(2), push(0, "p2", "[[0,\"c\"]]"));
-    held.countDown();
-
-    ann.updates(4, 1);
-    ann.updates(5, 3);
-    assertThat(log.appends).isEqualTo(6); // four, the held one, and the three together
-    assertThat(log.reads - readsBefore).isEqualTo(1);
-    assertThat(doc(log.history)).isEqualTo("01234abc");
-  }
-
-  @Test
-  void commitsWithinOneTickOfABusyRoomGoOutAsOneFrame() throws Exception {
-    sequencer.settings.fanoutFramesPerSecond = 4; // two sockets: one frame per half second
-    var ann = new RecordingOutlet();
-    var bob = new RecordingOutlet();
-    var a = join("ann", RoomRole.EDITOR, ann);
-    var b = join("bob", RoomRole.EDITOR, bob);
-
-    sequencer.push(roomId, a, push(0, "ann", "[[0,\"a\"]]"));
-    assertThat(bob.next("updates").getJsonArray("updates")).hasSize(1); // a quiet room: at once
-    sequencer.push(roomId, b, push(1, "bob", "[1,[0,\"b\"]]"));
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (log.history.size() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    sequencer.push(roomId, a, push(2, "ann", "[2,[0,\"c\"]]"));
-
-    var frame = bob.next("updates");
-    assertThat(frame.getInt("from")).isEqualTo(1);
-    assertThat(frame.getJsonArray("updates")).hasSize(2); // two commits, one frame
-    assertThat(log.appends).isEqualTo(3);
-    assertThat(doc(log.history)).isEqualTo("abc");
   }
 
   @Test
