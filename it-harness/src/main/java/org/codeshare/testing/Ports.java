@@ -11,7 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Port selection: a system property wins, otherwise a free loopback port. */
 public final class Ports {
-  static final String HOST = "127.0.0.1";
+  /** Where the harness binds its servers and the nodes are reached. */
+  public static final String HOST = "127.0.0.1";
   private static final int LOWEST = 20000;
   private static final int EPHEMERAL_START = 32768;
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealServersExtension.class)
 class RedisAuthIT {
 
-  private static final String HOST = "127.0.0.1"; // where the harness binds its servers
   private static final String PASSWORD = "s3cret+of/the@tests";
 
   @TempDir Path dir;
@@ -49,7 +48,7 @@ class RedisAuthIT {
           "redis://:"
               + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
               + "@"
-              + HOST
+              + Ports.HOST
               + ":"
               + port);
       try (var node = MicroNode.start(environment)) {
@@ -73,7 +72,7 @@ class RedisAuthIT {
 
   /** Sends inline commands and returns the first line of each reply (and the keys' count line). */
   private static List<String> send(int port, String... commands) {
-    try (var socket = new Socket(HOST, port)) {
+    try (var socket = new Socket(Ports.HOST, port)) {
       socket.setSoTimeout(5000);
       var out = socket.getOutputStream();
       for (var command : commands) {
