@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Ports {
   /** Where the harness binds its servers and the nodes are reached. */
   public static final String HOST = "127.0.0.1";
+
   private static final int LOWEST = 20000;
   private static final int EPHEMERAL_START = 32768;
 
