@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.collab.entity.SharedMessage;
 import org.codeshare.presence.control.Presence;
 import org.codeshare.presence.entity.Peer;
 import org.codeshare.rooms.control.RoomRights;
@@ -218,14 +219,16 @@ final class Members {
 
   /** To everyone connected here. */
   void broadcast(String message) {
-    members.values().forEach(m -> m.participant.outlet().send(message));
+    var shared = new SharedMessage(message);
+    members.values().forEach(m -> m.participant.outlet().send(shared));
   }
 
   private void broadcastExcept(String participantId, String message) {
+    var shared = new SharedMessage(message);
     members.forEach(
         (memberId, m) -> {
           if (!memberId.equals(participantId)) {
-            m.participant.outlet().send(message);
+            m.participant.outlet().send(shared);
           }
         });
   }

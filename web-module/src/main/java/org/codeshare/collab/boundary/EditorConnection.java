@@ -15,6 +15,7 @@ import org.codeshare.collab.control.RoomSequencer;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
+import org.codeshare.collab.entity.SharedMessage;
 import org.codeshare.lifecycle.control.NodeState;
 import org.codeshare.presence.control.Colors;
 import org.codeshare.presence.entity.Peer;
@@ -27,6 +28,7 @@ final class EditorConnection implements Outlet {
 
   private static final Logger LOG = Logger.getLogger(EditorConnection.class.getName());
   private static final SecureRandom IDS = new SecureRandom();
+  private static volatile boolean framesUnreachable;
 
   private final Session session;
   private final UUID roomId;
@@ -51,6 +53,7 @@ final class EditorConnection implements Outlet {
     this.sender =
         new Sender(
             session.getAsyncRemote(),
+            frames(session),
             writers.threads(),
             settings.sendQueueLimit(),
             // While the node drains, the container fails sends as it stops: the socket goes the
@@ -70,6 +73,20 @@ final class EditorConnection implements Outlet {
             admitted.language(),
             this,
             admitted.manager());
+  }
+
+  /** Null where the container's classes are out of reach: the socket is then sent text. */
+  private static TyrusFrames frames(Session session) {
+    if (framesUnreachable) {
+      return null;
+    }
+    try {
+      return TyrusFrames.of(session);
+    } catch (LinkageError e) {
+      framesUnreachable = true;
+      LOG.log(Level.INFO, "editor frames are encoded once per socket: no Tyrus SPI", e);
+      return null;
+    }
   }
 
   private static String newId() {
@@ -145,6 +162,11 @@ final class EditorConnection implements Outlet {
 
   @Override
   public void send(String message) {
+    sender.send(new SharedMessage(message));
+  }
+
+  @Override
+  public void send(SharedMessage message) {
     sender.send(message);
   }
 

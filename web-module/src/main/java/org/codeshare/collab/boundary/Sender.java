@@ -1,19 +1,23 @@
 package org.codeshare.collab.boundary;
 
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.codeshare.collab.entity.SharedMessage;
 
 /**
  * One socket's outgoing messages: sent asynchronously one after the other, in order, from a queue
  * of at most {@code limit} messages, by the {@link SocketWriters} threads if there are any (the
  * caller only queues), else by the caller. A client that lets the queue fill up is not waited for:
  * the queue is dropped and the socket closed with a resync code. So is a socket the container
- * cannot send on: a client is never left open with messages it will not get.
+ * cannot send on: a client is never left open with messages it will not get. A message goes out as
+ * the frame it shares with the other sockets it is sent to ({@link TyrusFrames}) where the
+ * container allows that, else as text.
  */
 final class Sender {
 
@@ -35,30 +39,34 @@ final class Sender {
   private static final ClassLoader SENDING_LOADER = ClassLoader.getPlatformClassLoader();
 
   private final RemoteEndpoint.Async remote;
+  private final TyrusFrames frames;
   private final Executor writers;
   private final int limit;
   private final Closer closer;
-  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private final ArrayDeque<SharedMessage> queue = new ArrayDeque<>();
   private boolean sending;
   private boolean stopped;
 
-  /** One message on the wire; tells whether its completion came before sendText returned. */
+  /** One message on the wire; tells whether its completion came before the send returned. */
   private static final class InFlight {
     boolean done;
     boolean handedOff;
   }
 
   /**
+   * @param frames where encoded frames are written, or null: messages are sent as text
    * @param writers the {@link SocketWriters} threads, or null: the caller writes
    */
-  Sender(RemoteEndpoint.Async remote, Executor writers, int limit, Closer closer) {
+  Sender(
+      RemoteEndpoint.Async remote, TyrusFrames frames, Executor writers, int limit, Closer closer) {
     this.remote = remote;
+    this.frames = frames;
     this.writers = writers;
     this.limit = limit;
     this.closer = closer;
   }
 
-  void send(String message) {
+  void send(SharedMessage message) {
     boolean overflowed;
     synchronized (this) {
       if (stopped) {
@@ -114,7 +122,7 @@ final class Sender {
   /** Sends until the queue is empty or a send completes later, whose callback then carries on. */
   private void pump() {
     while (true) {
-      String next;
+      SharedMessage next;
       synchronized (this) {
         next = stopped ? null : queue.pollFirst();
         if (next == null) {
@@ -127,7 +135,13 @@ final class Sender {
       var loader = thread.getContextClassLoader();
       thread.setContextClassLoader(SENDING_LOADER);
       try {
-        remote.sendText(next, result -> completed(flight, result));
+        SendHandler done = result -> completed(flight, result);
+        byte[] frame = frames == null ? null : next.wire(TextFrames::of);
+        if (frame != null) {
+          frames.write(frame, done);
+        } else {
+          remote.sendText(next.text(), done);
+        }
       } catch (RuntimeException e) {
         // Mostly a socket closed meanwhile; the container may also close one as it opens
         LOG.log(Level.FINE, "cannot send on an editor socket: closing it", e);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import org.codeshare.collab.entity.SharedMessage;
 import org.junit.jupiter.api.Test;
 
 /** The socket's outgoing queue, against a container endpoint that completes sends when told. */
@@ -55,6 +56,7 @@ class SenderTest {
   private Sender sender(int limit) {
     return new Sender(
         container.remote(),
+        null, // no frame writer: sent as text
         null, // no writer threads: the caller writes
         limit,
         (code, reason) -> closes.add(code + " " + reason));
@@ -63,9 +65,9 @@ class SenderTest {
   @Test
   void messagesGoOutOneAtATimeInOrder() {
     var sender = sender(10);
-    sender.send("a");
-    sender.send("b");
-    sender.send("c");
+    sender.send(new SharedMessage("a"));
+    sender.send(new SharedMessage("b"));
+    sender.send(new SharedMessage("c"));
     assertThat(container.sent).containsExactly("a");
     container.complete(new SendResult());
     assertThat(container.sent).containsExactly("a", "b");
@@ -79,8 +81,8 @@ class SenderTest {
   void sendsThatCompleteAtOnceDoNotWaitForACallback() {
     container.completeAtOnce = true;
     var sender = sender(10);
-    sender.send("a");
-    sender.send("b");
+    sender.send(new SharedMessage("a"));
+    sender.send(new SharedMessage("b"));
     assertThat(container.sent).containsExactly("a", "b");
     assertThat(closes).isEmpty();
   }
@@ -88,13 +90,13 @@ class SenderTest {
   @Test
   void aClientThatFallsTooFarBehindIsClosedWithTheResyncCode() {
     var sender = sender(2);
-    sender.send("a"); // on the wire, not completed
-    sender.send("b");
-    sender.send("c");
-    sender.send("d"); // the queue holds two
+    sender.send(new SharedMessage("a")); // on the wire, not completed
+    sender.send(new SharedMessage("b"));
+    sender.send(new SharedMessage("c"));
+    sender.send(new SharedMessage("d")); // the queue holds two
     assertThat(closes).containsExactly("4000 too far behind: reconnect and pull");
     container.complete(new SendResult());
-    sender.send("e");
+    sender.send(new SharedMessage("e"));
     assertThat(container.sent).containsExactly("a");
   }
 
@@ -102,8 +104,8 @@ class SenderTest {
   void aSocketTheContainerCannotSendOnIsClosedNotLeftSilent() {
     container.refuse = new IllegalStateException("the connection is not open");
     var sender = sender(10);
-    sender.send("hello");
-    sender.send("more");
+    sender.send(new SharedMessage("hello"));
+    sender.send(new SharedMessage("more"));
     assertThat(container.sent).isEmpty();
     assertThat(closes).containsExactly("4000 cannot send: reconnect and pull");
   }
@@ -111,10 +113,10 @@ class SenderTest {
   @Test
   void aFailedSendClosesTheSocketOnceAndDropsTheRest() {
     var sender = sender(10);
-    sender.send("a");
-    sender.send("b");
+    sender.send(new SharedMessage("a"));
+    sender.send(new SharedMessage("b"));
     container.complete(new SendResult(new IOException("broken pipe")));
-    sender.send("c");
+    sender.send(new SharedMessage("c"));
     assertThat(container.sent).containsExactly("a");
     assertThat(container.pending).isEmpty();
     assertThat(closes).containsExactly("4000 cannot send: reconnect and pull");
@@ -125,14 +127,14 @@ class SenderTest {
 
   private Sender senderWithWriters(java.util.concurrent.Executor writers) {
     return new Sender(
-        container.remote(), writers, 10, (code, reason) -> closes.add(code + " " + reason));
+        container.remote(), null, writers, 10, (code, reason) -> closes.add(code + " " + reason));
   }
 
   @Test
   void withWriterThreadsTheCallerOnlyQueuesAndAWriterSendsInOrder() {
     var sender = senderWithWriters(writerTasks::add);
-    sender.send("a");
-    sender.send("b");
+    sender.send(new SharedMessage("a"));
+    sender.send(new SharedMessage("b"));
     assertThat(container.sent).isEmpty(); // the room's thread went on
     assertThat(writerTasks).hasSize(1); // one writer task per burst, not per frame
 
@@ -142,7 +144,7 @@ class SenderTest {
     assertThat(container.sent).containsExactly("a", "b");
     container.complete(new SendResult());
 
-    sender.send("c");
+    sender.send(new SharedMessage("c"));
     assertThat(writerTasks).hasSize(1);
     writerTasks.remove(0).run();
     assertThat(container.sent).containsExactly("a", "b", "c");
@@ -156,7 +158,7 @@ class SenderTest {
             task -> {
               throw new java.util.concurrent.RejectedExecutionException("stopping");
             });
-    sender.send("a");
+    sender.send(new SharedMessage("a"));
     assertThat(container.sent).containsExactly("a");
     assertThat(closes).isEmpty();
   }

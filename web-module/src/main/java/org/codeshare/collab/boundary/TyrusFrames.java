@@ -1,0 +1,140 @@
+package org.codeshare.collab.boundary;
+
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CancellationException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.tyrus.spi.CompletionHandler;
+import org.glassfish.tyrus.spi.Writer;
+import org.glassfish.tyrus.spi.WriterInfo;
+
+/**
+ * Writes frames encoded beforehand ({@link TextFrames}) straight to one socket's connection, as
+ * Tyrus's own broadcast does ({@code TyrusWebSocket.sendRawFrame}): a room's frame is encoded once
+ * and the same bytes go to all its sockets, where {@code sendText} encodes the text again for each
+ * socket. Tyrus keeps that path to itself, so the connection's {@link Writer} is reached once per
+ * socket through its private fields ({@code TyrusRemoteEndpoint.webSocket}, {@code
+ * TyrusWebSocket.getProtocolHandler()}, {@code ProtocolHandler.writer}). Where that is not possible
+ * (another container, another Tyrus, an extension negotiated on the socket that would have to
+ * transform each frame), {@link #of} gives null and the socket is sent its text the standard way.
+ *
+ * <p>Unlike {@code sendText}, a frame written here does not re-arm the container's idle timer for
+ * the socket; that timer is only a safety net behind {@link EditorSessions}, which closes the
+ * sockets it has heard nothing from.
+ */
+final class TyrusFrames {
+
+  private static final Logger LOG = Logger.getLogger(TyrusFrames.class.getName());
+  private static final WriterInfo TEXT =
+      new WriterInfo(WriterInfo.MessageType.TEXT, WriterInfo.RemoteEndpointType.ASYNC);
+  private static volatile boolean logged;
+
+  private final Session session;
+  private final Writer writer;
+
+  TyrusFrames(Session session, Writer writer) {
+    this.session = session;
+    this.writer = writer;
+  }
+
+  /** The way to write frames to this socket's connection; null when there is none. */
+  static TyrusFrames of(Session session) {
+    if (!session.getNegotiatedExtensions().isEmpty()) {
+      return null;
+    }
+    try {
+      var remote = session.getAsyncRemote();
+      var webSocket = accessible(field(remote.getClass(), "webSocket")).get(remote);
+      var handler =
+          accessible(method(webSocket.getClass(), "getProtocolHandler")).invoke(webSocket);
+      var writer = accessible(field(handler.getClass(), "writer")).get(handler);
+      if (!(writer instanceof Writer w)) {
+        return unavailable(null);
+      }
+      if (!logged) {
+        logged = true;
+        LOG.info("editor frames are encoded once and written to every socket that gets them");
+      }
+      return new TyrusFrames(session, w);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return unavailable(e);
+    }
+  }
+
+  /**
+   * Writes a whole frame; {@code done} hears when it is written or has failed, on this thread if
+   * the connection took it at once, later on the container's thread if it had to wait.
+   */
+  void write(byte[] frame, SendHandler done) {
+    if (!session.isOpen()) {
+      throw new IllegalStateException("the socket is closed");
+    }
+    writer.write(ByteBuffer.wrap(frame), new Completion(done), TEXT);
+  }
+
+  private static TyrusFrames unavailable(Throwable cause) {
+    if (!logged) {
+      logged = true;
+      LOG.log(Level.INFO, "editor frames are encoded once per socket: no raw frame writer", cause);
+    }
+    return null;
+  }
+
+  private static <T extends AccessibleObject> T accessible(T member) {
+    member.setAccessible(true);
+    return member;
+  }
+
+  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+    for (var c = type; c != null; c = c.getSuperclass()) {
+      try {
+        return c.getDeclaredField(name);
+      } catch (NoSuchFieldException e) {
+        // look further up
+      }
+    }
+    throw new NoSuchFieldException(type.getName() + "." + name);
+  }
+
+  private static Method method(Class<?> type, String name) throws NoSuchMethodException {
+    for (var c = type; c != null; c = c.getSuperclass()) {
+      try {
+        return c.getDeclaredMethod(name);
+      } catch (NoSuchMethodException e) {
+        // look further up
+      }
+    }
+    throw new NoSuchMethodException(type.getName() + "." + name + "()");
+  }
+
+  /** The connection's completion, told to the {@link SendHandler} as {@code sendText} tells it. */
+  private static final class Completion extends CompletionHandler<ByteBuffer> {
+
+    private final SendHandler done;
+
+    Completion(SendHandler done) {
+      this.done = done;
+    }
+
+    @Override
+    public void completed(ByteBuffer result) {
+      done.onResult(new SendResult());
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+      done.onResult(new SendResult(cause));
+    }
+
+    @Override
+    public void cancelled() {
+      done.onResult(new SendResult(new CancellationException("the write was cancelled")));
+    }
+  }
+}
