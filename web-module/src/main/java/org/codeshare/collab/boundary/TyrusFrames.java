@@ -61,6 +61,7 @@ final class TyrusFrames {
         logged = true;
         LOG.info("editor frames are encoded once and written to every socket that gets them");
       }
+      CopyBuffers.shrink(writer);
       return new TyrusFrames(session, w);
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return unavailable(e);

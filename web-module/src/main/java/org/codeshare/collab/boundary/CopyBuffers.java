@@ -1,0 +1,63 @@
+package org.codeshare.collab.boundary;
+
+import jakarta.servlet.http.WebConnection;
+import java.lang.reflect.Field;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Shrinks the buffer the server copies an editor socket's frames into. Grizzly (Payara's HTTP
+ * layer) copies a frame that fits the connection's output buffer size into a buffer of that size
+ * allocated for the write, and writes a longer one straight from the frame's own bytes. The size is
+ * 8 KB, set by the servlet layer, which lets an application grow it but not shrink it; on the
+ * threads a room writes from, every frame cost a new 8 KB array, most of what a busy node
+ * allocated. Set here to {@link #BYTES} through the connection's private fields ({@code
+ * TyrusServletWriter} → {@code WebConnection}'s stream → {@code CoyoteOutputStream.ob} → {@code
+ * grizzlyOutputBuffer.bufferSize}), once per socket; where that is not possible nothing changes.
+ */
+final class CopyBuffers {
+
+  /** The smallest size Grizzly's own {@code setBufferSize} accepts. */
+  static final int BYTES = 512;
+
+  private static final Logger LOG = Logger.getLogger(CopyBuffers.class.getName());
+  private static volatile boolean logged;
+
+  private CopyBuffers() {}
+
+  /** Shrinks the copy buffer of the connection {@code writer} (Tyrus's) writes to. */
+  static void shrink(Object writer) {
+    try {
+      var handler = accessible(writer.getClass(), "tyrusHttpUpgradeHandler").get(writer);
+      var getConnection = handler.getClass().getDeclaredMethod("getWebConnection");
+      getConnection.setAccessible(true);
+      var stream = ((WebConnection) getConnection.invoke(handler)).getOutputStream();
+      var servletBuffer = accessible(stream.getClass(), "ob").get(stream);
+      var buffer = accessible(servletBuffer.getClass(), "grizzlyOutputBuffer").get(servletBuffer);
+      var size = accessible(buffer.getClass(), "bufferSize");
+      synchronized (writer) { // the writer writes under this lock: the next write sees the size
+        if (size.getInt(buffer) > BYTES) {
+          size.setInt(buffer, BYTES);
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException | java.io.IOException e) {
+      if (!logged) {
+        logged = true;
+        LOG.log(Level.INFO, "editor sockets keep the server's copy buffer size", e);
+      }
+    }
+  }
+
+  private static Field accessible(Class<?> type, String name) throws NoSuchFieldException {
+    for (var c = type; c != null; c = c.getSuperclass()) {
+      try {
+        var field = c.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // look further up
+      }
+    }
+    throw new NoSuchFieldException(type.getName() + "." + name);
+  }
+}
