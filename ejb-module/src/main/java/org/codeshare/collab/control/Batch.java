@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.codeshare.collab.control.Commit.Queued;
+import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.InvalidChanges;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.RoomUpdate;
@@ -28,6 +29,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
    */
   static Batch compose(LiveRoom room, List<Queued> pushes) {
     var doc = room.doc();
+    var changes = ChangeSet.empty(doc.length()); // the batch's, composed: the text is made once
     var batched = new ArrayList<Update>();
     var kept = new ArrayList<Queued>();
     var authored = new ArrayList<UpdateLog.Authored>();
@@ -51,7 +53,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
           pushes.remove(push); // all of it was accepted already
           continue;
         }
-        doc = checked(room, doc, rebased);
+        changes = checked(room, changes, rebased);
         batched.addAll(rebased);
         kept.add(push);
         var author = room.current(push.author()); // with the rights it has now
@@ -68,7 +70,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
         refuse(pushes, push, ProtocolError.UNAVAILABLE, "try again shortly");
       }
     }
-    return new Batch(kept, authored, doc);
+    return new Batch(kept, authored, changes.empty() ? doc : changes.apply(doc));
   }
 
   /** Answers {@code push} with an error and takes it out of {@code pushes}. */
@@ -77,17 +79,27 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
     push.author().outlet().send(ServerMessages.error(code, message));
   }
 
-  /** The document after {@code updates}, once they are known to fit it and the limits. */
-  private static String checked(LiveRoom room, String doc, List<Update> updates) {
-    var next = doc;
+  /**
+   * {@code before} followed by {@code updates}, once they are known to fit the document it leads to
+   * and the limits. Composed rather than applied: applying each update copied the whole text.
+   */
+  private static ChangeSet checked(LiveRoom room, ChangeSet before, List<Update> updates) {
+    var next = before;
     for (var update : updates) {
       if (update.changes().toJsonText().length() > RoomUpdate.MAX_CHANGES_LENGTH) {
         throw new ProtocolError(ProtocolError.TOO_LARGE, "an update is too large to store");
       }
-      next = update.changes().apply(next);
+      if (update.changes().length() != next.newLength()) {
+        throw new InvalidChanges(
+            "Cannot apply a change of length "
+                + update.changes().length()
+                + " to a document of length "
+                + next.newLength());
+      }
+      next = next.compose(update.changes());
     }
     int max = room.rooms().settings().maxDocLength();
-    if (next.length() > max && next.length() > doc.length()) {
+    if (next.newLength() > max && next.newLength() > before.newLength()) {
       throw new ProtocolError(
           ProtocolError.DOC_TOO_LARGE, "documents are limited to " + max + " characters");
     }

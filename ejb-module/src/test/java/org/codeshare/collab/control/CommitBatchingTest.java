@@ -31,6 +31,29 @@ class CommitBatchingTest extends SequencerFixture {
   }
 
   @Test
+  void aPushTheBatchCannotTakeIsRefusedAndTheRestMakeTheStoredText() throws Exception {
+    sequencer.settings.maxDocLength = 4;
+    var ann = new RecordingOutlet();
+    var cid = new RecordingOutlet();
+    var a = join("ann", RoomRole.EDITOR, ann);
+    var b = join("bob", RoomRole.EDITOR, new RecordingOutlet());
+    var c = join("cid", RoomRole.EDITOR, cid);
+    var d = join("dan", RoomRole.EDITOR, new RecordingOutlet());
+    var held = pushHeld(a, push(0, "ann", "[[0,\"a\"]]"));
+    sequencer.push(roomId, b, push(0, "bob", "[[0,\"bb\"]]"));
+    sequencer.push(roomId, c, push(0, "cid", "[[0,\"cc\"]]")); // would make five characters
+    sequencer.push(roomId, d, push(0, "dan", "[[0,\"d\"]]"));
+    held.countDown();
+
+    assertThat(cid.next("error").getString("code")).isEqualTo("doc-too-large");
+    ann.updates(0, 1);
+    assertThat(ann.next("updates").getJsonArray("updates")).hasSize(2); // bob's and dan's
+    var stored = doc(log.history);
+    assertThat(stored).hasSize(4).contains("a", "bb", "d");
+    assertThat(helloForNewcomer().getString("doc")).isEqualTo(stored); // the room's own text
+  }
+
+  @Test
   void stalePushesCommittedTogetherReadTheHistoryBeyondTheWindowOnce() throws Exception {
     var ann = new RecordingOutlet();
     var a = join("ann", RoomRole.EDITOR, ann);

@@ -1,6 +1,7 @@
 package org.codeshare.collab.control;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Duration;
@@ -37,6 +38,16 @@ abstract class SequencerFixture {
     sequencer.join(roomId, participant);
     outlet.next("hello");
     return participant;
+  }
+
+  /** The {@code hello} someone new joining the room now gets. */
+  JsonObject helloForNewcomer() {
+    var outlet = new RecordingOutlet();
+    sequencer.join(
+        roomId,
+        new Participant(
+            new Peer("new", "new", "#000", RoomRole.EDITOR), "new", null, true, "java", outlet));
+    return outlet.next("hello");
   }
 
   /** Editors {@code p0}, {@code p1}, … in {@code roomId}. */
