@@ -26,6 +26,14 @@ public final class Bench {
       // them at once and lands in every latency measured across it.
       Report.line("the driver is not on ZGC: run it with -XX:+UseZGC, or its own pauses count");
     }
+    if (!preTouched()) {
+      // Its heap then grows into memory never touched before while hundreds of authors type: the
+      // kernel's page faults took the driver up to a core for seconds, and every latency measured
+      // across them jumped by seconds (docs/benchmarks.md, stage 12).
+      Report.line(
+          "the driver's heap is not pre-touched: run it with -Xms4g -Xmx4g -XX:+AlwaysPreTouch,"
+              + " or its page faults count");
+    }
     try (var node = Node.start(options)) {
       if (options.jfr != null) {
         Report.line(
@@ -41,6 +49,13 @@ public final class Bench {
       }
     }
     System.exit(0);
+  }
+
+  private static boolean preTouched() {
+    var vm =
+        java.lang.management.ManagementFactory.getPlatformMXBean(
+            com.sun.management.HotSpotDiagnosticMXBean.class);
+    return Boolean.parseBoolean(vm.getVMOption("AlwaysPreTouch").getValue());
   }
 
   private static String collectors() {
