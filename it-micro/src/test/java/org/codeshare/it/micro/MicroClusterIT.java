@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,60 +100,6 @@ class MicroClusterIT {
                   .getJsonObject("left")
                   .getString("id"))
           .isEqualTo(bobId);
-    }
-  }
-
-  /**
-   * Both nodes write a room's frames encoded once for all its sockets (TyrusFrames), through the
-   * container's own connection writer with its copy buffer shrunk (CopyBuffers): the frames reach
-   * the sockets on the same node and, through Redis, on the other, whole and in order, with every
-   * length header (7, 16 and 64 bits), frames shorter and longer than the copy buffer, and
-   * multi-byte text.
-   */
-  @Test
-  void framesEncodedOnceForAllSocketsReachEveryEditorWhole() throws Exception {
-    var room = first.create();
-    try (var ann = first.guest(room, "Ann");
-        var bob = first.guest(room, "Bob");
-        var cid = second.guest(room, "Cid")) {
-      ann.next("hello");
-      bob.next("hello");
-      cid.next("hello");
-      var texts = List.of("é😀", "x".repeat(200) + "ü", "y".repeat(70_000) + "中文");
-      int length = 0;
-      for (int version = 0; version < texts.size(); version++) {
-        var text = texts.get(version);
-        var inserted = Json.createArrayBuilder().add(0).add(text);
-        var changes =
-            (length == 0
-                    ? Json.createArrayBuilder().add(inserted)
-                    : Json.createArrayBuilder().add(length).add(inserted))
-                .build();
-        length += text.length();
-        ann.send(
-            Json.createObjectBuilder()
-                .add("v", 1)
-                .add("type", "push")
-                .add("version", version)
-                .add(
-                    "updates",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("clientID", "ann")
-                                .add("changes", changes)))
-                .build());
-        for (var editor : List.of(ann, bob, cid)) {
-          var update = editor.next("updates").getJsonArray("updates").getJsonObject(0);
-          assertThat(update.getJsonArray("changes")).isEqualTo(changes);
-        }
-      }
-    }
-    for (int node = 0; node < 2; node++) {
-      assertThat(Files.readString(cluster.node(node).log(), StandardCharsets.UTF_8))
-          .contains("editor frames are encoded once and written to every socket that gets them")
-          .doesNotContain("editor frames are encoded once per socket")
-          .doesNotContain("editor sockets keep the server's copy buffer size");
     }
   }
 

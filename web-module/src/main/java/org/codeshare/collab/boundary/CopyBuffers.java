@@ -1,7 +1,6 @@
 package org.codeshare.collab.boundary;
 
 import jakarta.servlet.http.WebConnection;
-import java.lang.reflect.Field;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,13 +27,15 @@ final class CopyBuffers {
   /** Shrinks the copy buffer of the connection {@code writer} (Tyrus's) writes to. */
   static void shrink(Object writer) {
     try {
-      var handler = accessible(writer.getClass(), "tyrusHttpUpgradeHandler").get(writer);
-      var getConnection = handler.getClass().getDeclaredMethod("getWebConnection");
-      getConnection.setAccessible(true);
+      var handler =
+          ContainerMembers.field(writer.getClass(), "tyrusHttpUpgradeHandler").get(writer);
+      var getConnection = ContainerMembers.method(handler.getClass(), "getWebConnection");
       var stream = ((WebConnection) getConnection.invoke(handler)).getOutputStream();
-      var servletBuffer = accessible(stream.getClass(), "ob").get(stream);
-      var buffer = accessible(servletBuffer.getClass(), "grizzlyOutputBuffer").get(servletBuffer);
-      var size = accessible(buffer.getClass(), "bufferSize");
+      var servletBuffer = ContainerMembers.field(stream.getClass(), "ob").get(stream);
+      var buffer =
+          ContainerMembers.field(servletBuffer.getClass(), "grizzlyOutputBuffer")
+              .get(servletBuffer);
+      var size = ContainerMembers.field(buffer.getClass(), "bufferSize");
       synchronized (writer) { // the writer writes under this lock: the next write sees the size
         if (size.getInt(buffer) > BYTES) {
           size.setInt(buffer, BYTES);
@@ -46,18 +47,5 @@ final class CopyBuffers {
         LOG.log(Level.INFO, "editor sockets keep the server's copy buffer size", e);
       }
     }
-  }
-
-  private static Field accessible(Class<?> type, String name) throws NoSuchFieldException {
-    for (var c = type; c != null; c = c.getSuperclass()) {
-      try {
-        var field = c.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-      } catch (NoSuchFieldException e) {
-        // look further up
-      }
-    }
-    throw new NoSuchFieldException(type.getName() + "." + name);
   }
 }

@@ -67,7 +67,6 @@ public class SocketTimers implements ServletContextListener {
             });
     created.setRemoveOnCancelPolicy(true);
     try {
-      field.setAccessible(true);
       original = field.get(container);
       field.set(container, created);
       this.container = container;
@@ -104,14 +103,11 @@ public class SocketTimers implements ServletContextListener {
   }
 
   private static Field field(Class<?> type) {
-    for (var c = type; c != null; c = c.getSuperclass()) {
-      try {
-        var found = c.getDeclaredField(FIELD);
-        return ScheduledExecutorService.class.isAssignableFrom(found.getType()) ? found : null;
-      } catch (NoSuchFieldException e) {
-        // look further up
-      }
+    try {
+      var found = ContainerMembers.field(type, FIELD);
+      return ScheduledExecutorService.class.isAssignableFrom(found.getType()) ? found : null;
+    } catch (NoSuchFieldException | RuntimeException e) {
+      return null; // another container, or one that will not open the field
     }
-    return null;
   }
 }

@@ -3,9 +3,6 @@ package org.codeshare.collab.boundary;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import java.lang.reflect.AccessibleObject;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
@@ -50,10 +47,10 @@ final class TyrusFrames {
     }
     try {
       var remote = session.getAsyncRemote();
-      var webSocket = accessible(field(remote.getClass(), "webSocket")).get(remote);
+      var webSocket = ContainerMembers.field(remote.getClass(), "webSocket").get(remote);
       var handler =
-          accessible(method(webSocket.getClass(), "getProtocolHandler")).invoke(webSocket);
-      var writer = accessible(field(handler.getClass(), "writer")).get(handler);
+          ContainerMembers.method(webSocket.getClass(), "getProtocolHandler").invoke(webSocket);
+      var writer = ContainerMembers.field(handler.getClass(), "writer").get(handler);
       if (!(writer instanceof Writer w)) {
         return unavailable(null);
       }
@@ -85,33 +82,6 @@ final class TyrusFrames {
       LOG.log(Level.INFO, "editor frames are encoded once per socket: no raw frame writer", cause);
     }
     return null;
-  }
-
-  private static <T extends AccessibleObject> T accessible(T member) {
-    member.setAccessible(true);
-    return member;
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    for (var c = type; c != null; c = c.getSuperclass()) {
-      try {
-        return c.getDeclaredField(name);
-      } catch (NoSuchFieldException e) {
-        // look further up
-      }
-    }
-    throw new NoSuchFieldException(type.getName() + "." + name);
-  }
-
-  private static Method method(Class<?> type, String name) throws NoSuchMethodException {
-    for (var c = type; c != null; c = c.getSuperclass()) {
-      try {
-        return c.getDeclaredMethod(name);
-      } catch (NoSuchMethodException e) {
-        // look further up
-      }
-    }
-    throw new NoSuchMethodException(type.getName() + "." + name + "()");
   }
 
   /** The connection's completion, told to the {@link SendHandler} as {@code sendText} tells it. */
