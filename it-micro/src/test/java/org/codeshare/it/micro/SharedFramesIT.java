@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The editor frames on the wire, on two Payara Micro nodes sharing PostgreSQL and Redis: written
- * through the container's own connection writer, encoded once for all the sockets they go to.
+ * The editor frames on the wire, on two Payara Micro nodes sharing PostgreSQL and Redis: encoded
+ * once for all the sockets they go to and written straight to each socket's connection.
  */
 @ExtendWith(RealServersExtension.class)
 class SharedFramesIT {
@@ -40,11 +40,11 @@ class SharedFramesIT {
   }
 
   /**
-   * Both nodes write a room's frames encoded once for all its sockets (TyrusFrames), through the
-   * container's own connection writer with its copy buffer shrunk (CopyBuffers): the frames reach
-   * the sockets on the same node and, through Redis, on the other, whole and in order, with every
-   * length header (7, 16 and 64 bits), frames shorter and longer than the copy buffer, and
-   * multi-byte text.
+   * Both nodes write a room's frames encoded once for all its sockets (TyrusFrames), straight to
+   * each socket's connection (ConnectionWrites), and shrink the copy buffer of what Tyrus still
+   * writes itself (CopyBuffers): the frames reach the sockets on the same node and, through Redis,
+   * on the other, whole and in order, with every length header (7, 16 and 64 bits), frames of a few
+   * bytes and of tens of kilobytes (written in several goes), and multi-byte text.
    */
   @Test
   void framesEncodedOnceForAllSocketsReachEveryEditorWhole() throws Exception {
@@ -88,7 +88,9 @@ class SharedFramesIT {
     for (int node = 0; node < 2; node++) {
       assertThat(Files.readString(cluster.node(node).log(), StandardCharsets.UTF_8))
           .contains("editor frames are encoded once and written to every socket that gets them")
+          .contains("editor frames are written straight to each socket's connection")
           .doesNotContain("editor frames are encoded once per socket")
+          .doesNotContain("editor frames go through the server's output stream")
           .doesNotContain("editor sockets keep the server's copy buffer size");
     }
   }

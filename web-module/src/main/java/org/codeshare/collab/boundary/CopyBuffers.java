@@ -1,6 +1,5 @@
 package org.codeshare.collab.boundary;
 
-import jakarta.servlet.http.WebConnection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,9 +9,10 @@ import java.util.logging.Logger;
  * allocated for the write, and writes a longer one straight from the frame's own bytes. The size is
  * 8 KB, set by the servlet layer, which lets an application grow it but not shrink it; on the
  * threads a room writes from, every frame cost a new 8 KB array, most of what a busy node
- * allocated. Set here to {@link #BYTES} through the connection's private fields ({@code
- * TyrusServletWriter} → {@code WebConnection}'s stream → {@code CoyoteOutputStream.ob} → {@code
- * grizzlyOutputBuffer.bufferSize}), once per socket; where that is not possible nothing changes.
+ * allocated. Set here to {@link #BYTES} through the connection's private fields ({@link
+ * ContainerMembers#grizzlyOutputBuffer}, then {@code bufferSize}), once per socket; where that is
+ * not possible nothing changes. Frames written by {@link ConnectionWrites} do not pass that buffer;
+ * what Tyrus still writes itself (pongs, closes, the text of a socket without that path) does.
  */
 final class CopyBuffers {
 
@@ -27,14 +27,7 @@ final class CopyBuffers {
   /** Shrinks the copy buffer of the connection {@code writer} (Tyrus's) writes to. */
   static void shrink(Object writer) {
     try {
-      var handler =
-          ContainerMembers.field(writer.getClass(), "tyrusHttpUpgradeHandler").get(writer);
-      var getConnection = ContainerMembers.method(handler.getClass(), "getWebConnection");
-      var stream = ((WebConnection) getConnection.invoke(handler)).getOutputStream();
-      var servletBuffer = ContainerMembers.field(stream.getClass(), "ob").get(stream);
-      var buffer =
-          ContainerMembers.field(servletBuffer.getClass(), "grizzlyOutputBuffer")
-              .get(servletBuffer);
+      var buffer = ContainerMembers.grizzlyOutputBuffer(writer);
       var size = ContainerMembers.field(buffer.getClass(), "bufferSize");
       synchronized (writer) { // the writer writes under this lock: the next write sees the size
         if (size.getInt(buffer) > BYTES) {

@@ -21,6 +21,10 @@ import org.glassfish.tyrus.spi.WriterInfo;
  * (another container, another Tyrus, an extension negotiated on the socket that would have to
  * transform each frame), {@link #of} gives null and the socket is sent its text the standard way.
  *
+ * <p>Where the connection allows it, the frame then skips Tyrus's writer and the server's stream
+ * and goes straight to the connection's write queue ({@link ConnectionWrites}); else through
+ * Tyrus's writer.
+ *
  * <p>Unlike {@code sendText}, a frame written here does not re-arm the container's idle timer for
  * the socket; that timer is only a safety net behind {@link EditorSessions}, which closes the
  * sockets it has heard nothing from.
@@ -31,13 +35,20 @@ final class TyrusFrames {
   private static final WriterInfo TEXT =
       new WriterInfo(WriterInfo.MessageType.TEXT, WriterInfo.RemoteEndpointType.ASYNC);
   private static volatile boolean logged;
+  private static volatile boolean loggedDirect;
 
   private final Session session;
   private final Writer writer;
+  private final ConnectionWrites direct;
 
-  TyrusFrames(Session session, Writer writer) {
+  /**
+   * @param direct the way straight to the socket's connection, or null: frames go through {@code
+   *     writer}
+   */
+  TyrusFrames(Session session, Writer writer, ConnectionWrites direct) {
     this.session = session;
     this.writer = writer;
+    this.direct = direct;
   }
 
   /** The way to write frames to this socket's connection; null when there is none. */
@@ -59,7 +70,7 @@ final class TyrusFrames {
         LOG.info("editor frames are encoded once and written to every socket that gets them");
       }
       CopyBuffers.shrink(writer);
-      return new TyrusFrames(session, w);
+      return new TyrusFrames(session, w, direct(writer));
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return unavailable(e);
     }
@@ -73,7 +84,30 @@ final class TyrusFrames {
     if (!session.isOpen()) {
       throw new IllegalStateException("the socket is closed");
     }
-    writer.write(ByteBuffer.wrap(frame), new Completion(done), TEXT);
+    if (direct != null) {
+      direct.write(frame, done);
+    } else {
+      writer.write(ByteBuffer.wrap(frame), new Completion(done), TEXT);
+    }
+  }
+
+  private static ConnectionWrites direct(Object writer) {
+    ConnectionWrites direct = null;
+    Throwable cause = null;
+    try {
+      direct = ConnectionWrites.of(writer);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      cause = e;
+    }
+    if (!loggedDirect) {
+      loggedDirect = true;
+      if (direct != null) {
+        LOG.info("editor frames are written straight to each socket's connection");
+      } else {
+        LOG.log(Level.INFO, "editor frames go through the server's output stream", cause);
+      }
+    }
+    return direct;
   }
 
   private static TyrusFrames unavailable(Throwable cause) {

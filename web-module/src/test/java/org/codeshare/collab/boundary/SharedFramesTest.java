@@ -64,7 +64,7 @@ class SharedFramesTest {
   private Sender sender(Connection connection) {
     return new Sender(
         textContainer.remote(),
-        new TyrusFrames(connection.session(), connection),
+        new TyrusFrames(connection.session(), connection, null),
         null,
         10,
         (code, reason) -> closes.add(code + " " + reason));
