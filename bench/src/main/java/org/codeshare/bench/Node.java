@@ -37,6 +37,7 @@ final class Node implements AutoCloseable {
   final long pid;
   final Path log;
   private final Path java;
+  private java.sql.Connection walConnection; // kept: a new one a second forks a backend each time
 
   private Node(
       EmbeddedPostgres postgres, Process process, URI base, long pid, Path log, Path java) {
@@ -187,12 +188,18 @@ final class Node implements AutoCloseable {
 
   /** Bytes of WAL PostgreSQL has written since it was created; -1 when it cannot say. */
   long walBytes() {
-    var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
-    try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
-        var s = c.createStatement();
-        var rows = s.executeQuery("select pg_current_wal_lsn() - '0/0'::pg_lsn")) {
-      rows.next();
-      return rows.getLong(1);
+    try {
+      synchronized (this) {
+        if (walConnection == null) {
+          var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+          walConnection = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        }
+        try (var s = walConnection.createStatement();
+            var rows = s.executeQuery("select pg_current_wal_lsn() - '0/0'::pg_lsn")) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
     } catch (java.sql.SQLException e) {
       return -1;
     }
@@ -260,6 +267,11 @@ final class Node implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    synchronized (this) {
+      if (walConnection != null) {
+        walConnection.close();
+      }
+    }
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -42,6 +42,8 @@ final class Options {
         --wires 2                   driver threads reading the sockets (each socket is on one)
         --jfr file.jfr              record the node with Java Flight Recorder during the runs
         --out results.md            append the result table here too
+        --sample 1                  seconds between the samples of the node during typing (its
+                                    metrics, CPU and the WAL written; 0: none)
       """;
 
   String scenario = "curve";
@@ -64,6 +66,7 @@ final class Options {
   Map<String, String> postgresConfig = new HashMap<>();
   int settle = 0;
   int wires = 2;
+  int sample = 1;
   Path jfr;
   Path out;
 
@@ -107,6 +110,7 @@ final class Options {
         }
         case "--settle" -> o.settle = Integer.parseInt(value);
         case "--wires" -> o.wires = Integer.parseInt(value);
+        case "--sample" -> o.sample = Integer.parseInt(value);
         case "--jfr" -> o.jfr = Path.of(value).toAbsolutePath();
         case "--out" -> o.out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);

@@ -145,7 +145,7 @@ final class Run {
     long self0 = Node.cpuNanos(ProcessHandle.current().pid());
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    var sampler = new Sampler(node);
+    var sampler = new Sampler(node, options.sample);
     var timer = Executors.newScheduledThreadPool(2);
     var random = new Random(42);
     for (var author : typists) {

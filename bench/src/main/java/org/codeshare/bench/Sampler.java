@@ -12,9 +12,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The node seen from outside once a second while the authors type: commits and their mean time, the
- * mean fan-out time (both from the node's metrics), the WAL PostgreSQL wrote and the node's CPU.
- * Logged as one line per run, to tell where a slow second of typing went.
+ * The node seen from outside every few seconds (one by default) while the authors type: commits and
+ * their mean time, the mean fan-out time (both from the node's metrics), the WAL PostgreSQL wrote
+ * and the node's CPU. Logged as one line per run, to tell where a slow second of typing went. A
+ * sample costs the node a metrics request and PostgreSQL a query, so it can be spaced out or
+ * switched off ({@code --sample}).
  */
 final class Sampler implements AutoCloseable {
 
@@ -29,12 +31,19 @@ final class Sampler implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final List<String> seconds = new ArrayList<>();
+  private final int interval;
   private Map<String, Double> last;
 
-  Sampler(Node node) {
+  /**
+   * @param interval seconds between samples; 0: none
+   */
+  Sampler(Node node, int interval) {
     this.node = node;
-    last = sample();
-    timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    this.interval = interval;
+    if (interval > 0) {
+      last = sample();
+      timer.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.SECONDS);
+    }
   }
 
   private void tick() {
@@ -49,7 +58,13 @@ final class Sampler implements AutoCloseable {
       seconds.add(
           String.format(
               "%d:%.0f/%.1f/%.1f/%.0f/%.2f/%.2f",
-              seconds.size(), commits, commitMs, fanoutMs, walKb, cpu, busy));
+              seconds.size() * interval,
+              commits / interval,
+              commitMs,
+              fanoutMs,
+              walKb / interval,
+              cpu / interval,
+              busy / interval));
     }
     last = now;
   }
@@ -101,10 +116,15 @@ final class Sampler implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    if (interval == 0) {
+      return;
+    }
     synchronized (seconds) {
       Report.line(
-          "node per second of typing (commits / commit ms / fan-out ms / WAL KB / node cores /"
-              + " machine cores busy): "
+          "node per second of typing, sampled every "
+              + interval
+              + " s (commits / commit ms / fan-out ms / WAL KB / node cores / machine cores"
+              + " busy): "
               + String.join(" ", seconds));
     }
   }
