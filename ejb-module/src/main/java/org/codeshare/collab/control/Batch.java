@@ -89,13 +89,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
       if (update.changes().toJsonText().length() > RoomUpdate.MAX_CHANGES_LENGTH) {
         throw new ProtocolError(ProtocolError.TOO_LARGE, "an update is too large to store");
       }
-      if (update.changes().length() != next.newLength()) {
-        throw new InvalidChanges(
-            "Cannot apply a change of length "
-                + update.changes().length()
-                + " to a document of length "
-                + next.newLength());
-      }
+      update.changes().checkAppliesTo(next.newLength());
       next = next.compose(update.changes());
     }
     int max = room.rooms().settings().maxDocLength();

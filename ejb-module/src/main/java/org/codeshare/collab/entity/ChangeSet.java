@@ -93,14 +93,16 @@ public final class ChangeSet extends ChangeDesc {
     return section < inserted.size() ? inserted.get(section) : Text.EMPTY;
   }
 
-  public String apply(String doc) {
-    if (doc.length() != length()) {
+  /** Throws {@link InvalidChanges} unless this applies to a document of {@code docLength}. */
+  public void checkAppliesTo(int docLength) {
+    if (docLength != length()) {
       throw new InvalidChanges(
-          "Cannot apply a change of length "
-              + length()
-              + " to a document of length "
-              + doc.length());
+          "Cannot apply a change of length " + length() + " to a document of length " + docLength);
     }
+  }
+
+  public String apply(String doc) {
+    checkAppliesTo(doc.length());
     StringBuilder result = new StringBuilder(newLength());
     for (int i = 0, pos = 0; i < sections.length; i += 2) {
       int len = sections[i];
