@@ -11,7 +11,9 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Connection;
@@ -51,15 +53,21 @@ class ConnectionWritesTest {
       assertThat(writes).isNotNull();
       var frames = List.of(bytes(3, 'a'), bytes(200, 'b'), bytes(70_000, 'c'), bytes(1, 'd'));
       var results = new CopyOnWriteArrayList<SendResult>();
+      var completed = new CountDownLatch(frames.size());
       for (var frame : frames) {
-        writes.write(frame, results::add);
+        writes.write(
+            frame,
+            result -> {
+              results.add(result);
+              completed.countDown();
+            });
       }
       var expected = new ByteArrayOutputStream();
       for (var frame : frames) {
         expected.write(frame);
       }
       assertThat(read(client.getInputStream(), expected.size())).isEqualTo(expected.toByteArray());
-      awaitSize(results, frames.size());
+      assertThat(completed.await(10, TimeUnit.SECONDS)).as("every write completed").isTrue();
       assertThat(results).hasSize(frames.size()).allMatch(SendResult::isOK);
     }
   }
@@ -71,10 +79,9 @@ class ConnectionWritesTest {
       var connection = serverSide();
       var writes = ConnectionWrites.over(new Object(), connection);
       connection.closeSilently();
-      var results = new CopyOnWriteArrayList<SendResult>();
-      writes.write(bytes(10, 'x'), results::add);
-      awaitSize(results, 1);
-      assertThat(results).singleElement().matches(result -> !result.isOK());
+      var result = new CompletableFuture<SendResult>();
+      writes.write(bytes(10, 'x'), result::complete);
+      assertThat(result.get(10, TimeUnit.SECONDS).isOK()).as("the write succeeded").isFalse();
     }
   }
 
@@ -121,12 +128,5 @@ class ConnectionWritesTest {
     var bytes = in.readNBytes(length);
     assertThat(bytes).as("bytes the client read").hasSize(length);
     return bytes;
-  }
-
-  private static void awaitSize(List<?> list, int size) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (list.size() < size && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
   }
 }
