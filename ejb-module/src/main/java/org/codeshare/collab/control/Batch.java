@@ -14,10 +14,10 @@ import org.codeshare.collab.entity.StepwiseRebase;
 import org.codeshare.collab.entity.Update;
 
 /**
- * The pushes of one attempt of a {@link Commit}, rebased and checked, as they are appended, and the
- * document after them.
+ * The pushes of one attempt of a {@link Commit}, rebased and checked, as they are appended, and
+ * their updates composed into one change of the room's document.
  */
-record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc) {
+record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, ChangeSet changes) {
 
   private static final Logger LOG = Logger.getLogger(Batch.class.getName());
 
@@ -28,8 +28,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
    * commit and those sent before their connection's fresh {@code hello}.
    */
   static Batch compose(LiveRoom room, List<Queued> pushes) {
-    var doc = room.doc();
-    var changes = ChangeSet.empty(doc.length()); // the batch's, composed: the text is made once
+    var changes = ChangeSet.empty(room.docLength()); // the batch's, composed: applied once
     var batched = new ArrayList<Update>();
     var kept = new ArrayList<Queued>();
     var authored = new ArrayList<UpdateLog.Authored>();
@@ -70,7 +69,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
         refuse(pushes, push, ProtocolError.UNAVAILABLE, "try again shortly");
       }
     }
-    return new Batch(kept, authored, changes.empty() ? doc : changes.apply(doc));
+    return new Batch(kept, authored, changes);
   }
 
   /** Answers {@code push} with an error and takes it out of {@code pushes}. */
@@ -81,7 +80,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, String doc)
 
   /**
    * {@code before} followed by {@code updates}, once they are known to fit the document it leads to
-   * and the limits. Composed rather than applied: applying each update copied the whole text.
+   * and the limits. Composed rather than applied: the room applies the batch once, when committed.
    */
   private static ChangeSet checked(LiveRoom room, ChangeSet before, List<Update> updates) {
     var next = before;

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.Update;
 
@@ -142,7 +143,7 @@ final class Commit {
       room.rooms().fanout().publishUpdates(room.id(), expected, committed);
       return;
     }
-    confirm(committed, batch.doc());
+    confirm(committed, batch.changes());
   }
 
   /**
@@ -173,15 +174,12 @@ final class Commit {
   private boolean settled(Batch batch, UpdateLog.Appended result) {
     attempt++;
     if (result instanceof UpdateLog.Committed committed) {
-      var doc = batch.doc();
+      var changes = batch.changes();
       if (!committed.missed().isEmpty()) {
         room.catchUp(committed.missed());
-        doc = room.doc();
-        for (var update : committed.committed()) {
-          doc = update.changes().apply(doc);
-        }
+        changes = RoomText.composed(room.docLength(), committed.committed());
       }
-      confirm(committed.committed(), doc);
+      confirm(committed.committed(), changes);
       return true;
     }
     if (result instanceof UpdateLog.Refused refused) {
@@ -223,10 +221,10 @@ final class Commit {
     Batch.refuse(pushes, push, code, message);
   }
 
-  private void confirm(List<Update> committed, String doc) {
+  private void confirm(List<Update> committed, ChangeSet changes) {
     long fanout = System.nanoTime();
     long from = room.version();
-    room.accept(committed, doc);
+    room.accept(committed, changes);
     room.rooms().fanout().publishUpdates(room.id(), from, committed);
     room.rooms().metrics().fannedOut(fanout);
   }

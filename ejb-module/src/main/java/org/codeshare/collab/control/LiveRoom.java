@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.codeshare.collab.entity.ChangeSet;
 import org.codeshare.collab.entity.ClientMessage;
 import org.codeshare.collab.entity.ProtocolError;
 import org.codeshare.collab.entity.ServerMessages;
@@ -189,6 +190,10 @@ final class LiveRoom {
     return text.doc();
   }
 
+  int docLength() {
+    return text.length();
+  }
+
   long version() {
     return text.version();
   }
@@ -200,18 +205,19 @@ final class LiveRoom {
   /**
    * Takes committed updates into the document and sends them to everyone, the author too, in one
    * message written once for all, possibly with the other commits of the tick (clients apply its
-   * updates one at a time, exactly as {@link StepwiseRebase} does on the server).
+   * updates one at a time, exactly as {@link StepwiseRebase} does on the server); {@code changes}
+   * is the updates composed.
    */
-  void accept(List<Update> updates, String newDoc) {
+  void accept(List<Update> updates, ChangeSet changes) {
     long from = text.version();
-    text.take(updates, newDoc);
+    text.take(updates, changes);
     outgoing.add(from, updates);
   }
 
   /** Applies updates another node committed, and passes them on. */
   void catchUp(List<Update> missed) {
     if (!missed.isEmpty()) {
-      accept(missed, text.after(missed));
+      accept(missed, RoomText.composed(text.length(), missed));
     }
   }
 
@@ -259,7 +265,7 @@ final class LiveRoom {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id + ", using the text in memory", e);
     }
-    return Optional.of(new Snapshots.State(text.version(), text.doc()));
+    return Optional.of(new Snapshots.State(text.version(), text.settledDoc()));
   }
 
   /**

@@ -86,6 +86,19 @@ final class Text {
     return of(target);
   }
 
+  /** Writes the text into {@code target} from {@code at}; returns where it ends. */
+  int copyTo(char[] target, int at) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) {
+        target[at++] = '\n';
+      }
+      String line = lines.get(i);
+      line.getChars(0, line.length(), target, at);
+      at += line.length();
+    }
+    return at;
+  }
+
   void appendTo(StringBuilder out) {
     for (int i = 0; i < lines.size(); i++) {
       if (i > 0) {
