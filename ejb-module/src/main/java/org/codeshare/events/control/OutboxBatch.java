@@ -47,9 +47,12 @@ public class OutboxBatch {
     return new Round(sent, sent < events.size());
   }
 
+  /** Unpublished events, counted up to {@code limit}. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public long backlog() {
-    return em.createNamedQuery(OutboxEvent.BACKLOG, Long.class).getSingleResult();
+  public long backlog(int limit) {
+    return ((Number)
+            em.createNativeQuery(OutboxEvent.BACKLOG).setParameter(1, limit).getSingleResult())
+        .longValue();
   }
 
   /**

@@ -62,6 +62,15 @@ public class OutboxRelay {
   @ConfigProperty(name = "codeshare.outbox.retention", defaultValue = "P7D")
   Duration retention;
 
+  /**
+   * The backlog gauge counts unpublished events up to this many: the count runs every relay
+   * interval, and counting a table that grew for hours while Kafka was down would cost the database
+   * more each time.
+   */
+  @Inject
+  @ConfigProperty(name = "codeshare.outbox.backlog-count-limit", defaultValue = "100000")
+  int backlogCountLimit;
+
   Clock clock = Clock.systemUTC();
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -101,11 +110,20 @@ public class OutboxRelay {
       return;
     }
     relay();
+    if (!producer.configured()) {
+      backlog.set(0); // events are kept, not waiting: there is no Kafka to publish them to
+      return;
+    }
     try {
-      backlog.set(batch.backlog());
+      backlog.set(batch.backlog(Math.max(1, backlogCountLimit)));
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "cannot count the outbox", e);
     }
+  }
+
+  /** What the backlog gauge reads. */
+  long backlog() {
+    return backlog.get();
   }
 
   /** The node is stopping: what is in the outbox goes to Kafka now, not after the restart. */

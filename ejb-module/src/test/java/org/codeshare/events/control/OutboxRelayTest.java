@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The relay publishes in batches until the outbox is empty, and not at all once stopping. */
+/**
+ * The relay publishes in batches until the outbox is empty, and not at all once stopping; its
+ * backlog gauge counts up to its limit, and without Kafka counts nothing.
+ */
 class OutboxRelayTest {
 
   private final AtomicInteger rounds = new AtomicInteger();
   private final AtomicInteger pruned = new AtomicInteger();
+  private final AtomicInteger countedUpTo = new AtomicInteger();
+  private final AtomicBoolean kafka = new AtomicBoolean(true);
   private final OutboxRelay relay = new OutboxRelay();
 
   OutboxRelayTest() {
@@ -19,11 +25,12 @@ class OutboxRelayTest {
     relay.interval = Duration.ofSeconds(1);
     relay.maxBackoff = Duration.ofSeconds(30);
     relay.retention = Duration.ofDays(7);
+    relay.backlogCountLimit = 250;
     relay.producer =
         new EventProducer() {
           @Override
           public boolean configured() {
-            return true;
+            return kafka.get();
           }
         };
     relay.batch =
@@ -32,6 +39,12 @@ class OutboxRelayTest {
           public Round publish(int limit) {
             // two full batches, then the rest
             return new Round(rounds.incrementAndGet() < 3 ? limit : 4, false);
+          }
+
+          @Override
+          public long backlog(int limit) {
+            countedUpTo.set(limit);
+            return 42;
           }
 
           @Override
@@ -59,5 +72,23 @@ class OutboxRelayTest {
 
     assertThat(rounds).hasValue(0);
     assertThat(pruned).hasValue(0);
+  }
+
+  @Test
+  void theBacklogIsCountedUpToTheLimit() {
+    relay.tick();
+
+    assertThat(countedUpTo).hasValue(250);
+    assertThat(relay.backlog()).isEqualTo(42);
+  }
+
+  @Test
+  void withoutKafkaNothingWaitsAndNothingIsCounted() {
+    kafka.set(false);
+
+    relay.tick();
+
+    assertThat(countedUpTo).hasValue(0);
+    assertThat(relay.backlog()).isZero();
   }
 }

@@ -17,13 +17,14 @@ import java.time.Instant;
 @NamedQuery(
     name = OutboxEvent.PENDING,
     query = "select e from OutboxEvent e where e.publishedAt is null order by e.id")
-@NamedQuery(
-    name = OutboxEvent.BACKLOG,
-    query = "select count(e) from OutboxEvent e where e.publishedAt is null")
 public class OutboxEvent {
 
   public static final String PENDING = "OutboxEvent.pending";
-  public static final String BACKLOG = "OutboxEvent.backlog";
+
+  /** Unpublished events, counted up to the limit given as parameter 1 (SQL: JPQL has no limit). */
+  public static final String BACKLOG =
+      "select count(*) from (select 1 from outbox where published_at is null limit ?1) pending";
+
   public static final int MAX_PAYLOAD_LENGTH = 65_536;
 
   @Id
