@@ -2,15 +2,20 @@ package org.codeshare.collab.boundary;
 
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.CancellationException;
 import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.Writer;
+import org.glassfish.grizzly.asyncqueue.TaskQueue;
 import org.glassfish.grizzly.asyncqueue.WritableMessage;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.nio.NIOConnection;
 import org.glassfish.grizzly.nio.NIOTransport;
 import org.glassfish.grizzly.ssl.SSLBaseFilter;
 
@@ -24,21 +29,36 @@ import org.glassfish.grizzly.ssl.SSLBaseFilter;
  *
  * <p>Frames are written under the Tyrus writer's lock, the one Tyrus holds while it writes a frame
  * of its own (a pong, a close) through the stream, so that such a frame and an editor frame are
- * queued one after the other, never interleaved. The queue writes a frame at once when the
- * connection is not behind, and completes it then, on the caller's thread; otherwise the frame
- * waits in the queue and completes on the container's thread when it is written.
+ * queued one after the other, never interleaved. When the queue holds nothing (no byte of an
+ * earlier write still waits for the socket) the frame is written to the socket's channel itself:
+ * every other writer of the connection holds the same lock, so nothing can be queued meanwhile, and
+ * the queue's own bookkeeping per write (its record, its reentrance counter, the container's write
+ * probes) cost more than the system call. What the socket does not take at once goes to the queue,
+ * which writes it when the socket can take more and keeps the frames after it in order behind it. A
+ * frame written at once completes on the caller's thread; one that had to wait completes on the
+ * container's thread when it is written.
  */
 final class ConnectionWrites {
+
+  private static final SendResult WRITTEN = new SendResult();
 
   private final Object lock;
   private final Connection<SocketAddress> connection;
   private final Writer<SocketAddress> queue;
+  private final WritableByteChannel channel;
+  private final TaskQueue<?> waiting;
 
   private ConnectionWrites(
-      Object lock, Connection<SocketAddress> connection, Writer<SocketAddress> queue) {
+      Object lock,
+      Connection<SocketAddress> connection,
+      Writer<SocketAddress> queue,
+      WritableByteChannel channel,
+      TaskQueue<?> waiting) {
     this.lock = lock;
     this.connection = connection;
     this.queue = queue;
+    this.channel = channel;
+    this.waiting = waiting;
   }
 
   /**
@@ -68,15 +88,38 @@ final class ConnectionWrites {
         || !(connection.getTransport() instanceof NIOTransport transport)) {
       return null;
     }
-    var queue = transport.getAsyncQueueIO().getWriter();
-    return new ConnectionWrites(lock, connection, (Writer<SocketAddress>) queue);
+    var queue = (Writer<SocketAddress>) transport.getAsyncQueueIO().getWriter();
+    if (connection instanceof NIOConnection nio
+        && nio.getChannel() instanceof WritableByteChannel channel
+        && nio.getAsyncWriteQueue() != null) {
+      return new ConnectionWrites(lock, connection, queue, channel, nio.getAsyncWriteQueue());
+    }
+    return new ConnectionWrites(lock, connection, queue, null, null);
   }
 
-  /** Queues a whole frame; {@code done} hears when it is written or has failed. */
+  /** Writes a whole frame; {@code done} hears when it is written or has failed. */
   void write(byte[] frame, SendHandler done) {
-    var message = Buffers.wrap(connection.getMemoryManager(), frame);
     synchronized (lock) {
-      queue.write(connection, message, new Completion(done));
+      int written = 0;
+      if (channel != null && waiting.spaceInBytes() == 0) {
+        if (!connection.isOpen()) {
+          done.onResult(new SendResult(new IOException("the connection is closed")));
+          return;
+        }
+        try {
+          written = channel.write(ByteBuffer.wrap(frame));
+        } catch (IOException e) {
+          done.onResult(new SendResult(e));
+          return;
+        }
+        if (written == frame.length) {
+          done.onResult(WRITTEN);
+          return;
+        }
+      }
+      var rest =
+          Buffers.wrap(connection.getMemoryManager(), frame, written, frame.length - written);
+      queue.write(connection, rest, new Completion(done));
     }
   }
 
@@ -92,7 +135,7 @@ final class ConnectionWrites {
 
     @Override
     public void completed(WriteResult<WritableMessage, SocketAddress> result) {
-      done.onResult(new SendResult());
+      done.onResult(WRITTEN);
     }
 
     @Override

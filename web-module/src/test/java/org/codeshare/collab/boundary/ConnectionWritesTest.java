@@ -30,8 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Frames written straight to a connection's write queue, on a real Grizzly server transport read by
- * a plain socket: whole, in order, each completed once; a closed connection reports the failure.
+ * Frames written straight to a connection, on a real Grizzly server transport read by a plain
+ * socket: whole, in order, each completed once, also when the socket cannot take them at once and
+ * they wait in the connection's queue; a closed connection reports the failure.
  */
 class ConnectionWritesTest {
 
@@ -69,6 +70,41 @@ class ConnectionWritesTest {
       assertThat(read(client.getInputStream(), expected.size())).isEqualTo(expected.toByteArray());
       assertThat(completed.await(10, TimeUnit.SECONDS)).as("every write completed").isTrue();
       assertThat(results).hasSize(frames.size()).allMatch(SendResult::isOK);
+    }
+  }
+
+  @Test
+  void framesTheSocketCannotTakeAtOnceWaitAndKeepTheirOrder() throws Exception {
+    int port = serve(new TransportFilter(), acceptor());
+    try (var client = new Socket("127.0.0.1", port)) {
+      client.setSoTimeout(20_000);
+      var writes = ConnectionWrites.over(new Object(), serverSide());
+      int count = 800;
+      var completed = new CountDownLatch(count);
+      var results = new CopyOnWriteArrayList<SendResult>();
+      var expected = new ByteArrayOutputStream();
+      for (int i = 0; i < count; i++) { // 32 MB while the client reads nothing: most must wait
+        var frame = bytes(40_000, (char) ('A' + i % 26));
+        frame[0] = (byte) (i >> 8);
+        frame[1] = (byte) i;
+        expected.write(frame);
+        writes.write(
+            frame,
+            result -> {
+              results.add(result);
+              completed.countDown();
+            });
+      }
+      assertThat(completed.getCount()).as("writes still waiting for the socket").isPositive();
+      assertThat(read(client.getInputStream(), expected.size())).isEqualTo(expected.toByteArray());
+      assertThat(completed.await(10, TimeUnit.SECONDS)).as("every write completed").isTrue();
+      assertThat(results).hasSize(count).allMatch(SendResult::isOK);
+
+      var after = new CountDownLatch(2); // the queue is empty again: written at once
+      writes.write(bytes(5, 'y'), result -> after.countDown());
+      writes.write(bytes(7, 'z'), result -> after.countDown());
+      assertThat(read(client.getInputStream(), 12)).isEqualTo("yyyyyzzzzzzz".getBytes());
+      assertThat(after.await(10, TimeUnit.SECONDS)).as("both writes completed").isTrue();
     }
   }
 
