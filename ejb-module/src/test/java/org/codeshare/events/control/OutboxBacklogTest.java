@@ -2,11 +2,11 @@ package org.codeshare.events.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import org.codeshare.database.BothDatabases;
 import org.codeshare.database.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,16 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OutboxBacklogTest {
 
   @TempDir static Path h2Directory;
-  private static EmbeddedPostgres embedded;
-  private static TestDatabase postgres;
-  private static TestDatabase h2;
+  private static BothDatabases databases;
 
   @BeforeAll
   static void start() throws IOException, SQLException {
-    embedded = EmbeddedPostgres.builder().start();
-    postgres =
-        TestDatabase.of("PostgreSQL", embedded.getJdbcUrl("postgres", "postgres"), "postgres");
-    h2 = TestDatabase.h2(h2Directory);
+    databases = BothDatabases.start(h2Directory);
     for (var db : databases()) {
       for (int i = 0; i < 7; i++) {
         db.sql(
@@ -44,13 +39,11 @@ class OutboxBacklogTest {
 
   @AfterAll
   static void stop() throws IOException {
-    postgres.factory().close();
-    h2.factory().close();
-    embedded.close();
+    databases.close();
   }
 
   static List<TestDatabase> databases() {
-    return List.of(postgres, h2);
+    return databases.list();
   }
 
   @ParameterizedTest

@@ -2,7 +2,6 @@ package org.codeshare.snapshots.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.codeshare.database.BothDatabases;
 import org.codeshare.database.TestDatabase;
 import org.codeshare.events.control.Events;
 import org.codeshare.rooms.entity.Language;
@@ -36,27 +36,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SnapshotCatalogTest {
 
   @TempDir static Path h2Directory;
-  private static EmbeddedPostgres embedded;
-  private static TestDatabase postgres;
-  private static TestDatabase h2;
+  private static BothDatabases databases;
 
   @BeforeAll
   static void start() throws IOException {
-    embedded = EmbeddedPostgres.builder().start();
-    postgres =
-        TestDatabase.of("PostgreSQL", embedded.getJdbcUrl("postgres", "postgres"), "postgres");
-    h2 = TestDatabase.h2(h2Directory);
+    databases = BothDatabases.start(h2Directory);
   }
 
   @AfterAll
   static void stop() throws IOException {
-    postgres.factory().close();
-    h2.factory().close();
-    embedded.close();
+    databases.close();
   }
 
   static List<TestDatabase> databases() {
-    return List.of(postgres, h2);
+    return databases.list();
   }
 
   @ParameterizedTest
@@ -141,7 +134,7 @@ class SnapshotCatalogTest {
   @Test
   void aSnapshotRecordedWhileItsRoomIsBeingDeletedWaitsForTheDeletionAndWritesNothing()
       throws Exception {
-    var db = postgres;
+    var db = databases.postgres();
     var room = room(db, 5);
     try (var deletion = db.connect()) {
       // A deletion as Rooms.delete makes it: the room's row first, its event after, one commit.
