@@ -84,7 +84,7 @@ public final class Bench {
     for (int authors : options.authors) {
       var load = loadAverage();
       var result = single(node, options, authors, options.duration);
-      Report.result(result.row() + " <!-- load " + load + " -->");
+      Report.result(result.row() + " <!-- load " + load + "; " + result.machine() + " -->");
     }
   }
 
@@ -170,7 +170,8 @@ public final class Bench {
       var result = run.type(typists, options.duration, options.rate, options.ping, options.cursor);
       Report.result("");
       Report.result(Result.header());
-      Report.result(result.row() + " <!-- " + typists.size() + " typing -->");
+      Report.result(
+          result.row() + " <!-- " + typists.size() + " typing; " + result.machine() + " -->");
       Report.result("");
       Report.result(
           "heap after GC with the connections open after the run: "

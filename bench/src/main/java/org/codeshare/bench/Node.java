@@ -39,8 +39,7 @@ final class Node implements AutoCloseable {
   private final Path java;
   private java.sql.Connection walConnection; // kept: a new one a second forks a backend each time
 
-  private Node(
-      EmbeddedPostgres postgres, Process process, URI base, long pid, Path log, Path java) {
+  Node(EmbeddedPostgres postgres, Process process, URI base, long pid, Path log, Path java) {
     this.postgres = postgres;
     this.java = java;
     this.process = process;
@@ -51,6 +50,9 @@ final class Node implements AutoCloseable {
 
   /** Starts PostgreSQL and the node; returns once {@code /health/ready} answers 200. */
   static Node start(Options options) throws Exception {
+    if (options.reference != null) {
+      return ReferenceServer.start(options);
+    }
     var dir = Files.createTempDirectory("codeshare-bench-");
     var database =
         EmbeddedPostgres.builder()
@@ -125,12 +127,12 @@ final class Node implements AutoCloseable {
     return node;
   }
 
-  private void awaitReady(Duration timeout) throws Exception {
+  void awaitReady(Duration timeout) throws Exception {
     var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Payara Micro exited; see " + log);
+        throw new IllegalStateException("the server exited; see " + log);
       }
       try {
         var response =
@@ -145,7 +147,7 @@ final class Node implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("Payara Micro not ready in " + timeout + "; see " + log);
+    throw new IllegalStateException("the server is not ready in " + timeout + "; see " + log);
   }
 
   /** User plus system CPU time of the node's process, in nanoseconds. */
@@ -188,6 +190,9 @@ final class Node implements AutoCloseable {
 
   /** Bytes of WAL PostgreSQL has written since it was created; -1 when it cannot say. */
   long walBytes() {
+    if (postgres == null) {
+      return -1;
+    }
     try {
       synchronized (this) {
         if (walConnection == null) {
@@ -239,6 +244,9 @@ final class Node implements AutoCloseable {
 
   /** A room's document as PostgreSQL holds it: {@code room_updates} replayed in order. */
   Stored stored(String slug) throws Exception {
+    if (postgres == null) {
+      return ReferenceServer.stored(base, slug);
+    }
     var jdbc = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     try (var c = DriverManager.getConnection(jdbc, "postgres", "postgres");
         var s =
@@ -276,7 +284,9 @@ final class Node implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
-    postgres.close();
+    if (postgres != null) {
+      postgres.close();
+    }
   }
 
   static int freePort() throws IOException {

@@ -44,6 +44,9 @@ final class Options {
         --out results.md            append the result table here too
         --sample 1                  seconds between the samples of the node during typing (its
                                     metrics, CPU and the WAL written; 0: none)
+        --reference bench/reference/relay.mjs
+                                    measure the in-memory Node.js reference server instead of a
+                                    node (no PostgreSQL, nothing persisted; curve scenario only)
       """;
 
   String scenario = "curve";
@@ -69,6 +72,7 @@ final class Options {
   int sample = 1;
   Path jfr;
   Path out;
+  Path reference;
 
   static Options parse(String[] args) {
     var o = new Options();
@@ -113,8 +117,13 @@ final class Options {
         case "--sample" -> o.sample = Integer.parseInt(value);
         case "--jfr" -> o.jfr = Path.of(value).toAbsolutePath();
         case "--out" -> o.out = Path.of(value);
+        case "--reference" -> o.reference = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
+    }
+    if (o.reference != null) {
+      o.sample = 0; // the node's metrics and the WAL: the reference server has neither
+      o.jfr = null;
     }
     return o;
   }

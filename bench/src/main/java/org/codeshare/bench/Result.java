@@ -33,7 +33,8 @@ record Result(
     double cpuMsPer1000,
     double driverCores,
     boolean settled,
-    Map<String, Long> errors) {
+    Map<String, Long> errors,
+    String machine) {
 
   private static final Pattern TOKEN = Pattern.compile("\\{(\\d+)\\.(\\d+)}");
 
@@ -165,7 +166,8 @@ record Result(
         confirmed == 0 ? 0 : cpu / 1e6 / confirmed * 1000,
         self / (double) wallNanos,
         settled,
-        recorder.errors());
+        recorder.errors(),
+        run.machine());
   }
 
   /** Where a missing edit should have been: next to the author's previous one, if it is there. */

@@ -31,6 +31,7 @@ final class Run {
   final List<Room> rooms = new ArrayList<>();
   private final List<Wire> wires = new ArrayList<>();
   private final ExecutorService reopener = Executors.newSingleThreadExecutor();
+  private String machine = "";
 
   /**
    * @param seconds how long the authors type: the recorder keeps room for what they send meanwhile
@@ -142,6 +143,7 @@ final class Run {
   Result type(List<Author> typists, int seconds, double rate, double pings, double cursors)
       throws Exception {
     long cpu0 = node.cpuNanos();
+    var machine0 = MachineTime.now();
     long self0 = Node.cpuNanos(ProcessHandle.current().pid());
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -165,6 +167,8 @@ final class Run {
     timer.shutdown();
     timer.awaitTermination(10, TimeUnit.SECONDS);
     long typingEnd = System.nanoTime();
+    machine = MachineTime.now().since(machine0);
+    Report.line("the machine while typing: " + machine);
     sampler.close();
     boolean settled = drain(TimeUnit.SECONDS.toNanos(60));
     long drained = System.nanoTime();
@@ -233,6 +237,11 @@ final class Run {
 
   Node node() {
     return node;
+  }
+
+  /** The machine's busy and stolen CPU time while the authors typed ({@link MachineTime}). */
+  String machine() {
+    return machine;
   }
 
   interface Task<T> {
