@@ -100,21 +100,8 @@ final class Node implements AutoCloseable {
             "CODESHARE_HISTORY_KEEP_UPDATES", "1000000000",
             "CODESHARE_DATA_DIR", dir.resolve("data").toString()));
     env.putAll(options.serverEnv);
-    var process = builder.start();
     var node =
-        new Node(
-            postgres,
-            process,
-            URI.create("http://127.0.0.1:" + port + "/"),
-            process.pid(),
-            log,
-            options.serverJava);
-    try {
-      node.awaitReady(Duration.ofMinutes(5));
-    } catch (Exception e) {
-      node.close();
-      throw e;
-    }
+        started(postgres, builder.start(), port, log, options.serverJava, Duration.ofMinutes(5));
     Report.line(
         "node pid "
             + node.pid
@@ -127,7 +114,31 @@ final class Node implements AutoCloseable {
     return node;
   }
 
-  void awaitReady(Duration timeout) throws Exception {
+  /**
+   * The server {@code process} answering on {@code port}, once its {@code /health/ready} answers
+   * 200 within {@code timeout}; stopped (with {@code postgres}, if any) when it does not.
+   */
+  static Node started(
+      EmbeddedPostgres postgres, Process process, int port, Path log, Path java, Duration timeout)
+      throws Exception {
+    var node =
+        new Node(
+            postgres,
+            process,
+            URI.create("http://127.0.0.1:" + port + "/"),
+            process.pid(),
+            log,
+            java);
+    try {
+      node.awaitReady(timeout);
+    } catch (Exception e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  private void awaitReady(Duration timeout) throws Exception {
     var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

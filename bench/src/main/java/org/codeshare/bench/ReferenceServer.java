@@ -29,20 +29,7 @@ final class ReferenceServer {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    var node =
-        new Node(
-            null,
-            process,
-            URI.create("http://127.0.0.1:" + port + "/"),
-            process.pid(),
-            log,
-            options.serverJava);
-    try {
-      node.awaitReady(Duration.ofSeconds(30));
-    } catch (Exception e) {
-      node.close();
-      throw e;
-    }
+    var node = Node.started(null, process, port, log, options.serverJava, Duration.ofSeconds(30));
     Report.line("reference server (Node.js) pid " + node.pid + " on " + node.base + ", log " + log);
     return node;
   }
