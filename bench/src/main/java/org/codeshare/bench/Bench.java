@@ -37,7 +37,8 @@ public final class Bench {
     try (var node = Node.start(options)) {
       if (options.jfr != null) {
         Report.line(
-            node.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + options.jfr));
+            node.jvm.jcmd(
+                "JFR.start", "name=bench", "settings=profile", "filename=" + options.jfr));
       }
       switch (options.scenario) {
         case "curve" -> curve(node, options);
@@ -45,7 +46,7 @@ public final class Bench {
         default -> throw new IllegalArgumentException("unknown scenario " + options.scenario);
       }
       if (options.jfr != null) {
-        Report.line(node.jcmd("JFR.stop", "name=bench"));
+        Report.line(node.jvm.jcmd("JFR.stop", "name=bench"));
       }
     }
     System.exit(0);
@@ -136,12 +137,12 @@ public final class Bench {
     var run = new Run(node, options, perRoom * options.rooms, options.duration);
     try {
       run.createRooms(options.rooms, perRoom);
-      long before = node.heapAfterGc();
+      long before = node.jvm.heapAfterGc();
       Report.line("heap after GC before connecting: " + before / 1024 + " KB");
       long t0 = System.nanoTime();
       run.connect();
       long connectSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
-      long after = node.heapAfterGc();
+      long after = node.jvm.heapAfterGc();
       int connections = perRoom * options.rooms;
       Report.result("");
       Report.result(
@@ -175,7 +176,7 @@ public final class Bench {
       Report.result("");
       Report.result(
           "heap after GC with the connections open after the run: "
-              + node.heapAfterGc() / 1024
+              + node.jvm.heapAfterGc() / 1024
               + " KB");
     } finally {
       run.close();

@@ -17,31 +17,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.codeshare.collab.entity.ChangeSet;
 
 /**
  * The node under test: PostgreSQL (embedded binaries, {@code synchronous_commit=on}: a commit is on
  * disk before it returns) and one Payara Micro process running the CodeShare WAR with the full JIT,
- * no clustering, on a free port. Also reads the process's CPU time and heap.
+ * no clustering, on a free port.
  */
 final class Node implements AutoCloseable {
-
-  private static final Pattern HEAP_USED =
-      Pattern.compile(
-          "(?:garbage-first heap|def new generation|PSYoungGen|ZHeap)[^\\n]*?used (\\d+)([KM])");
 
   private final EmbeddedPostgres postgres;
   private final Process process;
   final URI base;
   final long pid;
   final Path log;
-  private final Path java;
+
+  /** The node's JVM, read from outside. */
+  final Jvm jvm;
+
   private java.sql.Connection walConnection; // kept: a new one a second forks a backend each time
 
   Node(EmbeddedPostgres postgres, Process process, URI base, long pid, Path log, Path java) {
     this.postgres = postgres;
-    this.java = java;
+    this.jvm = new Jvm(pid, java, log.resolveSibling("threads"));
     this.process = process;
     this.base = base;
     this.pid = pid;
@@ -161,44 +159,6 @@ final class Node implements AutoCloseable {
     throw new IllegalStateException("the server is not ready in " + timeout + "; see " + log);
   }
 
-  /** User plus system CPU time of the node's process, in nanoseconds. */
-  long cpuNanos() {
-    return cpuNanos(pid);
-  }
-
-  static long cpuNanos(long pid) {
-    try {
-      var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  /** Heap in use right after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
-  long heapAfterGc() throws Exception {
-    jcmd("GC.run");
-    var info = jcmd("GC.heap_info");
-    var matcher = HEAP_USED.matcher(info);
-    if (!matcher.find()) {
-      throw new IllegalStateException("cannot read the heap from: " + info);
-    }
-    return Long.parseLong(matcher.group(1)) * ("M".equals(matcher.group(2)) ? 1024 * 1024 : 1024);
-  }
-
-  String jcmd(String... args) throws Exception {
-    var command = new ArrayList<String>();
-    command.add(java.resolve("bin").resolve("jcmd").toString());
-    command.add(Long.toString(pid));
-    command.addAll(List.of(args));
-    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    var out = new String(process.getInputStream().readAllBytes());
-    process.waitFor(2, TimeUnit.MINUTES);
-    return out;
-  }
-
   /** Bytes of WAL PostgreSQL has written since it was created; -1 when it cannot say. */
   long walBytes() {
     if (postgres == null) {
@@ -219,13 +179,6 @@ final class Node implements AutoCloseable {
     } catch (java.sql.SQLException e) {
       return -1;
     }
-  }
-
-  /** Writes the node's threads next to its log; returns the file. */
-  Path dumpThreads() throws Exception {
-    var file = log.resolveSibling("threads-" + System.currentTimeMillis() + ".txt");
-    Files.writeString(file, jcmd("Thread.print", "-l"));
-    return file;
   }
 
   /** The node's connection and room gauges, as its metrics endpoint gives them. */

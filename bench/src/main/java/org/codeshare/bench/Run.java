@@ -121,7 +121,7 @@ final class Run {
     }
     String dump;
     try {
-      dump = node.dumpThreads().toString();
+      dump = node.jvm.dumpThreads().toString();
     } catch (Exception e) {
       dump = "none (" + e + ")";
     }
@@ -142,9 +142,9 @@ final class Run {
    */
   Result type(List<Author> typists, int seconds, double rate, double pings, double cursors)
       throws Exception {
-    long cpu0 = node.cpuNanos();
+    long cpu0 = node.jvm.cpuNanos();
     var machine0 = MachineTime.now();
-    long self0 = Node.cpuNanos(ProcessHandle.current().pid());
+    long self0 = Jvm.cpuNanos(ProcessHandle.current().pid());
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
     var sampler = new Sampler(node, options.sample);
@@ -172,8 +172,8 @@ final class Run {
     sampler.close();
     boolean settled = drain(TimeUnit.SECONDS.toNanos(60));
     long drained = System.nanoTime();
-    long cpu = node.cpuNanos() - cpu0;
-    long self = Node.cpuNanos(ProcessHandle.current().pid()) - self0;
+    long cpu = node.jvm.cpuNanos() - cpu0;
+    long self = Jvm.cpuNanos(ProcessHandle.current().pid()) - self0;
     return Result.of(this, typingEnd - start, drained - start, cpu, self, settled);
   }
 

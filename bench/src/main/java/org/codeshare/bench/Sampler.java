@@ -91,7 +91,7 @@ final class Sampler implements AutoCloseable {
       // a missing sample reads as zero
     }
     values.put("wal", (double) node.walBytes());
-    values.put("cpu", (double) node.cpuNanos());
+    values.put("cpu", (double) node.jvm.cpuNanos());
     values.put("busy", busyTicks());
     return values;
   }
