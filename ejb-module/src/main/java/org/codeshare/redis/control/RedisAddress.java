@@ -11,7 +11,8 @@ import redis.clients.jedis.JedisClientConfig;
  * What {@code REDIS_URL} names: {@code redis://[[user]:password@]host[:port][/db]}, or {@code
  * rediss://} for TLS. Read here rather than by the Redis client, which takes the host from {@link
  * URI#getHost()} and so refuses names with {@code _} (a container's name, say), and refuses a URL
- * without a port; the port defaults to 6379 and the password is percent-decoded.
+ * without a port; the port defaults to 6379 and the password is percent-decoded. Options after
+ * {@code ?} are refused rather than ignored.
  */
 record RedisAddress(
     String host, int port, String user, String password, int database, boolean tls) {
@@ -31,6 +32,10 @@ record RedisAddress(
     var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("redis") && !scheme.equals("rediss")) {
       throw new IllegalArgumentException("REDIS_URL must start with redis:// or rediss://");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "REDIS_URL takes no ?options or #fragment: TLS is rediss://, the database is /db");
     }
     var authority = uri.getRawAuthority();
     if (authority == null || authority.isEmpty()) {

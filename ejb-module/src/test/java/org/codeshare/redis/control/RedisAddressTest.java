@@ -58,6 +58,11 @@ class RedisAddressTest {
     assertThatThrownBy(() -> RedisAddress.parse("redis:///1")).hasMessageContaining("no host");
     assertThatThrownBy(() -> RedisAddress.parse("redis://[::1"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RedisAddress.parse("redis://cache:6379/0?ssl=true"))
+        .hasMessageContaining("no ?options")
+        .hasMessageContaining("rediss://");
+    assertThatThrownBy(() -> RedisAddress.parse("redis://cache#1"))
+        .hasMessageContaining("no ?options or #fragment");
   }
 
   @Test
