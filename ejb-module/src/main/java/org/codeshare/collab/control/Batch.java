@@ -36,11 +36,11 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, ChangeSet c
         BatchHistory.since(
             room,
             pushes.stream()
-                .filter(push -> push.restarts() == room.restarts(push.author()))
+                .filter(push -> push.restarts() == room.members().restarts(push.author().id()))
                 .map(Queued::version)
                 .toList());
     for (var push : List.copyOf(pushes)) {
-      if (push.restarts() != room.restarts(push.author())) {
+      if (push.restarts() != room.members().restarts(push.author().id())) {
         pushes.remove(push); // sent before a hello: its client pushes those edits again
         continue;
       }
@@ -55,7 +55,7 @@ record Batch(List<Queued> pushes, List<UpdateLog.Authored> authored, ChangeSet c
         changes = checked(room, changes, rebased);
         batched.addAll(rebased);
         kept.add(push);
-        var author = room.current(push.author()); // with the rights it has now
+        var author = room.members().current(push.author()); // with the rights it has now
         authored.add(new UpdateLog.Authored(rebased, author.userId(), author.role()));
       } catch (HistoryCompacted e) {
         pushes.remove(push);

@@ -31,7 +31,7 @@ final class BatchHistory {
       return new BatchHistory(room, oldest, null);
     }
     try {
-      return new BatchHistory(room, oldest, room.history(oldest));
+      return new BatchHistory(room, oldest, room.roomHistory().since(oldest));
     } catch (RuntimeException e) {
       return new BatchHistory(room, oldest, null);
     }
@@ -42,6 +42,6 @@ final class BatchHistory {
     if (updates != null && version >= from && version - from <= updates.size()) {
       return updates.subList((int) (version - from), updates.size());
     }
-    return room.history(version);
+    return room.roomHistory().since(version);
   }
 }

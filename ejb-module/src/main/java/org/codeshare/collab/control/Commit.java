@@ -110,7 +110,7 @@ final class Commit {
     try {
       settleInFlight();
     } finally {
-      room.commitDone();
+      room.commits().commitDone();
     }
   }
 
@@ -136,7 +136,7 @@ final class Commit {
     if (room.version() != expected) {
       // The room caught up meanwhile (a pull, a resync), maybe with these very updates.
       try {
-        room.catchUpWithLog();
+        room.roomHistory().catchUp();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "cannot catch up room " + room.id(), e);
       }
@@ -240,7 +240,8 @@ final class Commit {
       missed = room.rooms().log().since(room.id(), room.version());
     } catch (HistoryCompacted e) {
       try {
-        room.catchUpWithLog(); // the room loads again: its connections start again from its text
+        room.roomHistory()
+            .catchUp(); // the room loads again: its connections start again from its text
         batch.pushes().stream()
             .filter(p -> !room.members().contains(p.author().id())) // a restore waits for an answer
             .forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "try again shortly"));

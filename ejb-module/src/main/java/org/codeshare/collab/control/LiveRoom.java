@@ -134,11 +134,6 @@ final class LiveRoom {
     return occupants;
   }
 
-  /** The commit in flight is settled: the pushes queued meanwhile go next. */
-  void commitDone() {
-    commits.commitDone();
-  }
-
   /** Updates another node accepted, {@code from + 1} onwards. */
   void remote(long from, List<Update> updates) {
     long version = text.version();
@@ -158,18 +153,10 @@ final class LiveRoom {
       return;
     }
     try {
-      catchUpWithLog();
+      history.catchUp();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id, e);
     }
-  }
-
-  /**
-   * Takes in what the database has beyond this room's version, loading the room again when that was
-   * compacted away ({@link RoomHistory#catchUp}).
-   */
-  void catchUpWithLog() {
-    history.catchUp();
   }
 
   /** Unloads the room when nobody has been in it for {@code idle}; true when it did. */
@@ -230,12 +217,7 @@ final class LiveRoom {
     rooms.forget(id, this);
   }
 
-  /** Updates {@code from + 1} to the current version ({@link RoomHistory#since}). */
-  List<Update> history(long from) {
-    return history.since(from);
-  }
-
-  /** Pulls, catching up and loading again. */
+  /** Pulls, catching up (loading again when the updates it needs were compacted away). */
   RoomHistory roomHistory() {
     return history;
   }
@@ -260,7 +242,7 @@ final class LiveRoom {
     }
     try {
       if (text.version() < atLeast) {
-        catchUpWithLog();
+        history.catchUp();
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot catch up room " + id + ", using the text in memory", e);
@@ -304,17 +286,6 @@ final class LiveRoom {
     outgoing.flush();
     members.restarted(participant.id());
     participant.outlet().send(hello(participant));
-  }
-
-  /** How often the connection was started again; see {@link Members#restarts}. */
-  int restarts(Participant participant) {
-    return members.restarts(participant.id());
-  }
-
-  /** The connection's current rights, or the ones it had when it is no longer in the room. */
-  Participant current(Participant participant) {
-    var now = members.get(participant.id());
-    return now == null ? participant : now;
   }
 
   private String hello(Participant participant) {

@@ -57,6 +57,12 @@ final class Members {
     return member == null ? null : member.participant;
   }
 
+  /** The connection's current rights, or the ones it had when it is no longer in the room. */
+  Participant current(Participant participant) {
+    var now = get(participant.id());
+    return now == null ? participant : now;
+  }
+
   /**
    * How often the connection was started again from the room's text (a {@code hello} after its
    * first): a push it sent before the last of them must not be committed, since its client has

@@ -42,7 +42,7 @@ final class Restorer implements Outlet {
    */
   static long replace(LiveRoom room, String replacement, UUID authorId, RoomRole role) {
     for (int round = 0; round < 3 && !room.doc().equals(replacement); round++) {
-      room.catchUpWithLog();
+      room.roomHistory().catchUp();
       if (room.closed()) {
         throw new RoomNotFound(room.id().toString());
       }
