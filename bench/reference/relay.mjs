@@ -8,6 +8,10 @@
 //
 //   node bench/reference/relay.mjs <port>
 //
+// With REFERENCE_FRAMES_PER_SECOND=n (--env of the driver) a busy room's updates go out the way
+// CodeShare's do (codeshare.collab.fanout-frames-per-second): the first at once, then those of one
+// tick of sockets / n seconds together, one frame per socket.
+//
 // @codemirror/state comes from the browser app's packages, which the Maven build installs.
 //
 // HTTP: GET /health/ready, POST /api/rooms, POST /api/rooms/{slug}/ticket, and
@@ -24,7 +28,8 @@ const frontEnd = path.join(here, "..", "..", "web-module", "src", "main", "front
 const { ChangeSet, Text } = createRequire(frontEnd)("@codemirror/state");
 
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-const rooms = new Map(); // slug -> { updates: [{clientID, changes}], doc: Text, sockets: Set }
+const rooms = new Map(); // slug -> { updates: [{clientID, changes}], doc: Text, sockets: Set, out }
+const framesPerSecond = Number(process.env.REFERENCE_FRAMES_PER_SECOND || 0); // 0: a frame a push
 const tickets = new Map(); // ticket -> slug
 
 function json(res, status, body) {
@@ -41,7 +46,8 @@ const server = createServer((req, res) => {
   }
   if (req.method === "POST" && url.pathname === "/api/rooms") {
     const slug = randomUUID().slice(0, 8);
-    rooms.set(slug, { updates: [], doc: Text.empty, sockets: new Set() });
+    const out = { from: 0, pending: [], timer: null, lastSent: -1e9 };
+    rooms.set(slug, { updates: [], doc: Text.empty, sockets: new Set(), out });
     req.resume();
     return json(res, 201, { slug });
   }
@@ -73,6 +79,7 @@ server.on("upgrade", (req, socket) => {
       "Sec-WebSocket-Accept: " + accept + "\r\n\r\n");
   const room = rooms.get(slug);
   room.sockets.add(socket);
+  flush(room); // the hello's version includes everything sent before it
   send(socket, frame({ v: 1, type: "hello", version: room.updates.length, doc: room.doc.toString() }));
   let pending = Buffer.alloc(0);
   socket.on("data", (chunk) => {
@@ -153,6 +160,7 @@ function receive(room, socket, text) {
   }
   if (message.type === "ping") return send(socket, frame({ v: 1, type: "pong" }));
   if (message.type === "pull") {
+    flush(room);
     const from = message.version;
     return send(socket, frame({ v: 1, type: "updates", from, updates: room.updates.slice(from) }));
   }
@@ -181,7 +189,29 @@ function receive(room, socket, text) {
   }
   room.doc = doc;
   room.updates.push(...accepted);
-  const bytes = frame({ v: 1, type: "updates", from, updates: accepted });
+  if (!framesPerSecond) {
+    const bytes = frame({ v: 1, type: "updates", from, updates: accepted });
+    for (const s of room.sockets) send(s, bytes);
+    return;
+  }
+  const out = room.out;
+  if (!out.pending.length) out.from = from;
+  out.pending.push(...accepted);
+  if (out.timer) return;
+  const wait = out.lastSent + (room.sockets.size * 1000) / framesPerSecond - performance.now();
+  if (wait <= 0) flush(room);
+  else out.timer = setTimeout(() => flush(room), wait);
+}
+
+/** Sends the updates waiting for the tick, one frame for all sockets. */
+function flush(room) {
+  const out = room.out;
+  clearTimeout(out.timer);
+  out.timer = null;
+  if (!out.pending.length) return;
+  const bytes = frame({ v: 1, type: "updates", from: out.from, updates: out.pending });
+  out.pending = [];
+  out.lastSent = performance.now();
   for (const s of room.sockets) send(s, bytes);
 }
 

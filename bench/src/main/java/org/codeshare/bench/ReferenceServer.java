@@ -24,11 +24,12 @@ final class ReferenceServer {
     var dir = Files.createTempDirectory("codeshare-bench-");
     int port = Node.freePort();
     var log = dir.resolve("reference.log");
-    var process =
+    var builder =
         new ProcessBuilder(List.of("node", options.reference.toString(), Integer.toString(port)))
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(options.serverEnv); // REFERENCE_FRAMES_PER_SECOND, say
+    var process = builder.start();
     var node = Node.started(null, process, port, log, options.serverJava, Duration.ofSeconds(30));
     Report.line("reference server (Node.js) pid " + node.pid + " on " + node.base + ", log " + log);
     return node;
