@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
+import org.codeshare.testing.Accounts;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.RealServersExtension;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Map;
 import org.codeshare.collab.entity.Update;
+import org.codeshare.testing.Accounts;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
 import org.codeshare.testing.RealServersExtension;

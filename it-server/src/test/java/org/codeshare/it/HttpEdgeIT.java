@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import org.codeshare.testing.Accounts;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.PosingClient;
 import org.codeshare.testing.RealServersExtension;

@@ -70,13 +70,27 @@ public final class EditorRooms {
   }
 
   public void patch(Room room, String json) {
-    var request =
-        HttpRequest.newBuilder(app.base().resolve("api/rooms/" + room.slug()))
-            .header("Content-Type", "application/json")
-            .header("X-Manage-Token", room.manageToken())
-            .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
-    var reply = app.send(request);
+    var reply = manage(room, "PATCH", "", json);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+  }
+
+  /**
+   * An owner's call on {@code room} by its manage token: {@code method} on {@code
+   * api/rooms/{slug}/path} with a JSON body, or none when {@code json} is null; it must succeed.
+   */
+  public AppClient.Reply manage(Room room, String method, String path, String json) {
+    var uri = app.base().resolve("api/rooms/" + room.slug() + (path.isEmpty() ? "" : "/" + path));
+    var request = HttpRequest.newBuilder(uri).header("X-Manage-Token", room.manageToken());
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    var reply = app.send(request);
+    assertThat(reply.status()).as(method + " " + uri + ": " + reply.body()).isBetween(200, 299);
+    return reply;
   }
 
   public URI editorUri(Room room, String ticket) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.codeshare.testing.Accounts;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
 import org.codeshare.testing.PosingClient;
@@ -170,8 +169,8 @@ class MicroClusterIT {
   void aMemberDemotedOrRemovedLosesTheirRightsOnTheNodeTheyAreOn() {
     var room = first.create();
     first.patch(room, "{\"linkAccess\":\"PRIVATE\"}");
-    var vic = register(cluster.node(0).client(), "Vic");
-    manage(room, "POST", "members", member(vic.email(), "EDITOR"));
+    var vic = Accounts.register(cluster.node(0).client(), "Vic");
+    first.manage(room, "POST", "members", member(vic.email(), "EDITOR"));
     var asVic = new EditorRooms(cluster.node(1).client().as(vic.token())).posing();
     try (var owner = first.owner(room, "Olga");
         var socket = asVic.guest(room, "ignored")) {
@@ -181,7 +180,11 @@ class MicroClusterIT {
       assertThat(editor.hello.getJsonObject("you").getString("role")).isEqualTo("EDITOR");
       assertThat(owner.next("presence").getJsonObject("joined").getString("id")).isEqualTo(vicId);
 
-      manage(room, "PUT", "members/" + vic.id(), Json.createObjectBuilder().add("role", "VIEWER"));
+      first.manage(
+          room,
+          "PUT",
+          "members/" + vic.id(),
+          Json.createObjectBuilder().add("role", "VIEWER").build().toString());
 
       var access = socket.next("access");
       assertThat(access.getString("role")).isEqualTo("VIEWER");
@@ -195,7 +198,7 @@ class MicroClusterIT {
       editor.push();
       assertThat(socket.next("error").getString("code")).isEqualTo("forbidden");
 
-      manage(room, "DELETE", "members/" + vic.id(), null);
+      first.manage(room, "DELETE", "members/" + vic.id(), null);
 
       assertThat(socket.awaitClose()).isEqualTo(4404);
       assertThat(owner.next("presence").getJsonObject("left").getString("id")).isEqualTo(vicId);
@@ -221,7 +224,7 @@ class MicroClusterIT {
     var deleted = first.create();
     try (var gus = second.guest(deleted, "Gus")) {
       gus.next("hello");
-      var reply = manage(deleted, "DELETE", "", null);
+      var reply = first.manage(deleted, "DELETE", "", null);
       assertThat(reply.status()).isEqualTo(204);
       assertThat(gus.awaitClose()).isEqualTo(4404);
     }
@@ -291,7 +294,7 @@ class MicroClusterIT {
 
   @Test
   void aSessionSignedOnOneNodeIsAcceptedOnTheOtherByTheConfiguredKeyPair() {
-    var ida = register(cluster.node(0).client(), "Ida");
+    var ida = Accounts.register(cluster.node(0).client(), "Ida");
 
     var me = cluster.node(1).client().as(ida.token()).get("api/me");
 
@@ -319,41 +322,7 @@ class MicroClusterIT {
     assertThat(ids).hasSize(1);
   }
 
-  private record Account(String id, String email, String token) {}
-
-  private static Account register(AppClient app, String name) {
-    var email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
-    var body =
-        Json.createObjectBuilder()
-            .add("email", email)
-            .add("password", "password-of-" + name)
-            .add("displayName", name)
-            .build();
-    var reply = app.postJson("api/auth/register", body.toString());
-    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    var json = reply.json();
-    return new Account(json.getJsonObject("user").getString("id"), email, json.getString("token"));
-  }
-
-  private static jakarta.json.JsonObjectBuilder member(String email, String role) {
-    return Json.createObjectBuilder().add("email", email).add("role", role);
-  }
-
-  /** An owner's call on the room (by its manage token) on the first node. */
-  private static AppClient.Reply manage(
-      EditorRooms.Room room, String method, String path, jakarta.json.JsonObjectBuilder body) {
-    var app = cluster.node(0).client();
-    var uri = app.base().resolve("api/rooms/" + room.slug() + (path.isEmpty() ? "" : "/" + path));
-    var request = HttpRequest.newBuilder(uri).header("X-Manage-Token", room.manageToken());
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body.build().toString()));
-    }
-    var reply = app.send(request);
-    assertThat(reply.status()).as(method + " " + uri + ": " + reply.body()).isBetween(200, 299);
-    return reply;
+  private static String member(String email, String role) {
+    return Json.createObjectBuilder().add("email", email).add("role", role).build().toString();
   }
 }
