@@ -1,12 +1,11 @@
 // A room: the editor, who is here, chat, sharing and history, wired to the editor socket.
-import { EditorView } from "@codemirror/view";
 import { Transaction } from "@codemirror/state";
 import { h, clear, toast } from "../dom.js";
 import { api, rememberRoom, guestName, setGuestName } from "../api.js";
 import { Editor } from "./editor.js";
 import { Sync } from "./sync.js";
 import { Connection } from "./connection.js";
-import { setRemoteCursor, removeRemoteCursor, remoteCursorsOf } from "./cursors.js";
+import { CursorSharing } from "./cursor-sharing.js";
 import { Presence } from "./presence.js";
 import { Chat } from "./chat.js";
 import { ShareDialog } from "./share.js";
@@ -37,12 +36,8 @@ class RoomPage {
     this.session = session;
     this.theme = theme;
     this.you = null;
-    /** Cursors from versions not here yet, by peer. */
-    this.waitingCursors = new Map();
-    /** Whether the selection is to be sent once the local edits are confirmed. */
-    this.cursorWaiting = false;
     this.status = new StatusIndicator();
-    this.presence = new Presence({ onFollow: (id) => this.follow(id) });
+    this.presence = new Presence({ onFollow: (id) => this.cursors.follow(id) });
     this.chat = new Chat({ send: (m) => this.sendOrWarn(m) });
     this.share = new ShareDialog({ room, onRoomChanged: (r) => this.roomChanged(r) });
     this.history = new HistoryDialog({
@@ -60,7 +55,7 @@ class RoomPage {
       reconnect: () => this.connection.reconnectNow(),
       onChange: () => {
         this.renderStatus();
-        if (this.cursorWaiting && this.sync.unsent === 0) this.sendCursor();
+        this.cursors?.confirmationsChanged();
       },
       onRefused: (code, lost) => toast(`${SERVER_ERRORS[code] ?? "The server refused the edit."} `
         + `${lost} unsaved edit${lost === 1 ? " was" : "s were"} undone.`, "error"),
@@ -79,6 +74,9 @@ class RoomPage {
         toast(message, "error");
         this.renderStatus();
       },
+    });
+    this.cursors = new CursorSharing({
+      editor: this.editor, sync: this.sync, presence: this.presence, connection: this.connection,
     });
     this.applyLanguage(room.language);
     this.applyAccess();
@@ -151,21 +149,20 @@ class RoomPage {
         this.chat.history(m.chat ?? []);
         this.applyLanguage(m.language);
         this.applyAccess();
-        this.sendCursor();
+        this.cursors.send();
         break;
       case "updates":
         this.sync.updates(m);
-        for (const waiting of [...this.waitingCursors.values()]) this.showCursor(waiting);
+        this.cursors.updated();
         break;
       case "cursor":
-        this.showCursor(m);
+        this.cursors.show(m);
         break;
       case "presence":
         if (m.joined) this.presence.joined(m.joined);
         if (m.left) {
           this.presence.left(m.left);
-          this.waitingCursors.delete(m.left.id);
-          if (this.sync.ready) this.editor.view.dispatch({ effects: removeRemoteCursor.of(m.left.id) });
+          this.cursors.left(m.left.id);
         }
         break;
       case "chat":
@@ -183,58 +180,13 @@ class RoomPage {
     }
   }
 
-  /** Someone's cursor, once this editor has the version it refers to. */
-  showCursor(m) {
-    const peer = this.presence.peer(m.peer);
-    if (!peer || !this.sync.ready) return;
-    const ranges = this.sync.placeCursor(m.version, m.ranges);
-    if (!ranges) {
-      this.waitingCursors.set(m.peer, m);
-      return;
-    }
-    this.waitingCursors.delete(m.peer);
-    this.editor.view.dispatch({ effects: setRemoteCursor.of({ peer: m.peer, name: peer.name, color: peer.color, ranges }) });
-    if (this.presence.following === m.peer && ranges[0]) this.reveal(ranges[0].head);
-  }
-
   editorUpdated(update) {
     const local = update.transactions.some((tr) => !tr.annotation(Transaction.remote) && tr.docChanged);
     if (local) {
       this.sync.flush();
       this.renderStatus();
     }
-    if (update.selectionSet || local) this.scheduleCursor();
-  }
-
-  scheduleCursor() {
-    if (this.cursorTimer) return;
-    this.cursorTimer = setTimeout(() => {
-      this.cursorTimer = null;
-      this.sendCursor();
-    }, 80);
-  }
-
-  /**
-   * Sends the selection once the local edits are confirmed: positions inside text not yet
-   * confirmed could not be placed exactly by the others (a cursor between two new lines would land
-   * after both). Meanwhile the others carry the last cursor along with the edits as they arrive.
-   */
-  sendCursor() {
-    if (!this.sync.ready || !this.connection.open) return;
-    this.cursorWaiting = this.sync.unsent > 0;
-    if (!this.cursorWaiting) this.connection.send(this.sync.cursorMessage());
-  }
-
-  follow(id) {
-    if (!id) return;
-    toast(`Following ${this.presence.peer(id)?.name ?? "them"}.`);
-    const cursor = remoteCursorsOf(this.editor.view.state).get(id);
-    if (cursor?.ranges[0]) this.reveal(cursor.ranges[0].head);
-  }
-
-  reveal(pos) {
-    const length = this.editor.view.state.doc.length;
-    this.editor.view.dispatch({ effects: EditorView.scrollIntoView(Math.min(pos, length), { y: "center" }) });
+    if (update.selectionSet || local) this.cursors?.schedule();
   }
 
   async applyLanguage(id) {
@@ -312,6 +264,7 @@ class RoomPage {
 
   destroy() {
     this.connection.stop();
+    this.cursors.stop();
     this.unsubscribeTheme();
     document.removeEventListener("keydown", this.keys);
     window.removeEventListener("beforeunload", this.beforeUnload);
