@@ -26,6 +26,9 @@ import org.codeshare.collab.entity.ChangeSet;
  */
 final class Node implements AutoCloseable {
 
+  /** The node's JVM flags that {@code ./codeshare run} and the images set (docs/operations.md). */
+  static final List<String> SHIPPED_JVM = List.of("-XX:MaxGCPauseMillis=20");
+
   private final EmbeddedPostgres postgres;
   private final Process process;
   final URI base;
@@ -69,7 +72,8 @@ final class Node implements AutoCloseable {
     var command = new ArrayList<String>();
     command.add(options.serverJava.resolve("bin").resolve("java").toString());
     command.add("-Xmx" + options.serverHeap);
-    command.addAll(options.serverJvmArgs);
+    command.addAll(SHIPPED_JVM);
+    command.addAll(options.serverJvmArgs); // the last of a repeated flag wins
     command.addAll(
         List.of(
             "-jar",

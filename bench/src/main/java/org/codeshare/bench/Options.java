@@ -33,7 +33,8 @@ final class Options {
         --micro-jar micro/target/payara-micro.jar
         --server-heap 2g            -Xmx of the node
         --server-java <java.home>   the JDK the node runs on (the driver's by default)
-        --server-jvm "-XX:+UseG1GC" extra JVM options of the node (space-separated)
+        --server-jvm "-XX:+UseG1GC" extra JVM options of the node (space-separated), after the
+                                    flags ./codeshare run and the images set (Node.SHIPPED_JVM)
         --micro-args "--nohazelcast" extra Payara Micro options (besides --nocluster and a port)
         --env KEY=VALUE             extra environment of the node (repeatable)
         --pg KEY=VALUE              extra PostgreSQL setting, e.g. wal_compression=on (repeatable)
