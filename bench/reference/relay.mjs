@@ -78,8 +78,8 @@ server.on("upgrade", (req, socket) => {
     "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
       "Sec-WebSocket-Accept: " + accept + "\r\n\r\n");
   const room = rooms.get(slug);
+  flush(room); // the hello's version includes everything sent before it, and nothing after
   room.sockets.add(socket);
-  flush(room); // the hello's version includes everything sent before it
   send(socket, frame({ v: 1, type: "hello", version: room.updates.length, doc: room.doc.toString() }));
   let pending = Buffer.alloc(0);
   socket.on("data", (chunk) => {

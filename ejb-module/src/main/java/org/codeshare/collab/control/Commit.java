@@ -240,8 +240,8 @@ final class Commit {
       missed = room.rooms().log().since(room.id(), room.version());
     } catch (HistoryCompacted e) {
       try {
-        room.roomHistory()
-            .catchUp(); // the room loads again: its connections start again from its text
+        // the room loads again: its connections start again from its text
+        room.roomHistory().catchUp();
         batch.pushes().stream()
             .filter(p -> !room.members().contains(p.author().id())) // a restore waits for an answer
             .forEach(p -> refuse(p, ProtocolError.UNAVAILABLE, "try again shortly"));
