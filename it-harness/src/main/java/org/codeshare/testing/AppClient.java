@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -64,7 +65,13 @@ public final class AppClient {
 
   /** Any method, with a JSON body when {@code body} is not null. */
   public Reply request(String method, String path, String body) {
+    return request(method, path, body, Map.of());
+  }
+
+  /** Any method with these {@code headers}, and a JSON body when {@code body} is not null. */
+  public Reply request(String method, String path, String body, Map<String, String> headers) {
     var request = HttpRequest.newBuilder(base.resolve(path));
+    headers.forEach(request::header);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

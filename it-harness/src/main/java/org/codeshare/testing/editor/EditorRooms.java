@@ -79,16 +79,8 @@ public final class EditorRooms {
    * api/rooms/{slug}/path} with a JSON body, or none when {@code json} is null; it must succeed.
    */
   public AppClient.Reply manage(Room room, String method, String path, String json) {
-    var uri = app.base().resolve("api/rooms/" + room.slug() + (path.isEmpty() ? "" : "/" + path));
-    var request = HttpRequest.newBuilder(uri).header("X-Manage-Token", room.manageToken());
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    var reply = app.send(request);
+    var uri = "api/rooms/" + room.slug() + (path.isEmpty() ? "" : "/" + path);
+    var reply = app.request(method, uri, json, Map.of("X-Manage-Token", room.manageToken()));
     assertThat(reply.status()).as(method + " " + uri + ": " + reply.body()).isBetween(200, 299);
     return reply;
   }
