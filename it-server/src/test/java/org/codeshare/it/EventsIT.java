@@ -14,6 +14,7 @@ import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
+import org.codeshare.testing.editor.Typing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -45,7 +46,7 @@ class EventsIT {
     try (var client = rooms.owner(room, "Ann")) {
       var ann = new CollabEditor(client, "ann");
       for (var line : List.of("a\n", "b\n", "c\n")) {
-        SnapshotsIT.type(ann, line);
+        Typing.append(ann, line);
       }
       rooms.patch(room, "{\"title\":\"Renamed\"}");
       client.send(EditorProtocolIT.message("chat").add("text", "hi all").build());
@@ -112,11 +113,11 @@ class EventsIT {
     var roomId = new StoredRooms(servers).roomId(room.slug()).toString();
     try (var client = rooms.owner(room, "Ann")) {
       var ann = new CollabEditor(client, "ann");
-      SnapshotsIT.type(ann, "up\n");
+      Typing.append(ann, "up\n");
       servers.stopKafka();
       try {
         for (int i = 0; i < 5; i++) {
-          SnapshotsIT.type(ann, "down " + i + "\n");
+          Typing.append(ann, "down " + i + "\n");
         }
         Await.until(
             "the outbox holds the events", WAIT, () -> app.metric("codeshare_outbox_backlog") > 0);
@@ -126,7 +127,7 @@ class EventsIT {
       } finally {
         servers.startKafka();
       }
-      SnapshotsIT.type(ann, "back\n");
+      Typing.append(ann, "back\n");
     }
     try (var log = new EventLog(servers)) {
       var events =

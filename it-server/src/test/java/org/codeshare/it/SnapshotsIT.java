@@ -15,6 +15,7 @@ import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
+import org.codeshare.testing.editor.Typing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -40,18 +41,6 @@ class SnapshotsIT {
   private final AppClient app = AppClient.fromSystemProperties();
   private final EditorRooms rooms = new EditorRooms(app);
 
-  static void type(CollabEditor editor, String text) {
-    editor.edit(CollabEditor.replace(editor.doc.length(), editor.doc.length(), 0, text));
-    editor.push();
-    Await.until(
-        editor.clientId + "'s edit confirmed",
-        WAIT,
-        () -> {
-          editor.process(Duration.ofMillis(100));
-          return editor.unconfirmed.isEmpty();
-        });
-  }
-
   static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
@@ -63,8 +52,8 @@ class SnapshotsIT {
     String text;
     try (var client = rooms.guest(room, "Ann")) {
       var ann = new CollabEditor(client, "ann");
-      type(ann, "class Snapshot {}\n");
-      type(ann, "// ü 😀 done\n");
+      Typing.append(ann, "class Snapshot {}\n");
+      Typing.append(ann, "// ü 😀 done\n");
       text = ann.doc;
     }
     var row =
@@ -107,13 +96,13 @@ class SnapshotsIT {
     var stored = new StoredRooms(servers);
     var room = rooms.create();
     try (var client = rooms.guest(room, "Ann")) {
-      type(new CollabEditor(client, "ann"), "once");
+      Typing.append(new CollabEditor(client, "ann"), "once");
     }
     Await.until("first snapshot", WAIT, () -> stored.snapshots(room.slug()).size() == 1);
     for (int round = 0; round < 2; round++) {
       var later = rooms.create(); // snapshotted by a later timer round than the first room
       try (var client = rooms.guest(later, "Bob")) {
-        type(new CollabEditor(client, "bob"), "later");
+        Typing.append(new CollabEditor(client, "bob"), "later");
       }
       Await.until("a later round", WAIT, () -> stored.snapshots(later.slug()).size() == 1);
     }
@@ -127,20 +116,20 @@ class SnapshotsIT {
         var bobClient = rooms.guest(room, "Bob")) {
       var ann = new CollabEditor(annClient, "ann");
       var bob = new CollabEditor(bobClient, "bob");
-      type(ann, "first draft\n");
-      var saved = request("POST", room, "snapshots", "{\"label\":\"Draft one\"}");
+      Typing.append(ann, "first draft\n");
+      var saved = rooms.asOwner(room, "POST", "snapshots", "{\"label\":\"Draft one\"}");
       assertThat(saved.status()).as(saved.body()).isEqualTo(201);
       assertThat(saved.json().getInt("version")).isEqualTo(1);
       assertThat(saved.json().getString("label")).isEqualTo("Draft one");
       assertThat(saved.json().getString("reason")).isEqualTo("manual");
-      syncBoth(ann, bob, 1);
-      type(bob, "second thoughts\n");
-      syncBoth(ann, bob, 2);
+      Typing.settle(List.of(ann, bob), 1);
+      Typing.append(bob, "second thoughts\n");
+      Typing.settle(List.of(ann, bob), 2);
 
-      var restored = request("POST", room, "snapshots/1/restore", null);
+      var restored = rooms.asOwner(room, "POST", "snapshots/1/restore", null);
       assertThat(restored.status()).as(restored.body()).isEqualTo(200);
       assertThat(restored.json().getInt("version")).isEqualTo(3);
-      syncBoth(ann, bob, 3);
+      Typing.settle(List.of(ann, bob), 3);
       assertThat(ann.doc).isEqualTo("first draft\n");
       assertThat(bob.doc).isEqualTo("first draft\n");
 
@@ -150,9 +139,9 @@ class SnapshotsIT {
       assertThat(before.getString("label")).isEqualTo("Before restoring version 1");
       assertThat(entry(history, 3).getString("label")).isEqualTo("Restored version 1");
 
-      var undone = request("POST", room, "snapshots/2/restore", null);
+      var undone = rooms.asOwner(room, "POST", "snapshots/2/restore", null);
       assertThat(undone.status()).as(undone.body()).isEqualTo(200);
-      syncBoth(ann, bob, 4);
+      Typing.settle(List.of(ann, bob), 4);
       assertThat(ann.doc).isEqualTo("first draft\nsecond thoughts\n");
       assertThat(bob.doc).isEqualTo(ann.doc);
     }
@@ -162,19 +151,19 @@ class SnapshotsIT {
   void viewersCannotRestoreOrSaveAndUnknownVersionsAre404() {
     var room = rooms.create();
     try (var client = rooms.owner(room, "Ann")) {
-      type(new CollabEditor(client, "ann"), "x");
+      Typing.append(new CollabEditor(client, "ann"), "x");
     }
     rooms.patch(room, "{\"linkAccess\":\"VIEW\"}");
     var asViewer = app.request("POST", "api/rooms/" + room.slug() + "/snapshots", "{}");
     assertThat(asViewer.status()).isEqualTo(403);
     assertThat(asViewer.contentType()).startsWith("application/problem+json");
-    assertThat(request("POST", room, "snapshots", "{}").status()).isEqualTo(201);
+    assertThat(rooms.asOwner(room, "POST", "snapshots", "{}").status()).isEqualTo(201);
     var viewerRestore =
         app.request("POST", "api/rooms/" + room.slug() + "/snapshots/1/restore", "");
     assertThat(viewerRestore.status()).isEqualTo(403);
-    assertThat(request("GET", room, "snapshots/99/content", null).status()).isEqualTo(404);
-    assertThat(request("GET", room, "snapshots/abc/content", null).status()).isEqualTo(404);
-    assertThat(request("POST", room, "snapshots", "{\"label\":\"x\",\"extra\":1}").status())
+    assertThat(rooms.asOwner(room, "GET", "snapshots/99/content", null).status()).isEqualTo(404);
+    assertThat(rooms.asOwner(room, "GET", "snapshots/abc/content", null).status()).isEqualTo(404);
+    assertThat(rooms.asOwner(room, "POST", "snapshots", "{\"label\":\"x\",\"extra\":1}").status())
         .isEqualTo(400);
   }
 
@@ -232,11 +221,11 @@ class SnapshotsIT {
     String text;
     try (var client = rooms.owner(room, "Ann")) {
       var ann = new CollabEditor(client, "ann");
-      type(ann, "one\n");
-      assertThat(request("POST", room, "snapshots", "{}").status()).isEqualTo(201);
-      type(ann, "two\n");
-      assertThat(request("POST", room, "snapshots", "{}").status()).isEqualTo(201);
-      type(ann, "three\n");
+      Typing.append(ann, "one\n");
+      assertThat(rooms.asOwner(room, "POST", "snapshots", "{}").status()).isEqualTo(201);
+      Typing.append(ann, "two\n");
+      assertThat(rooms.asOwner(room, "POST", "snapshots", "{}").status()).isEqualTo(201);
+      Typing.append(ann, "three\n");
       text = ann.doc;
     }
     var newest =
@@ -274,13 +263,13 @@ class SnapshotsIT {
     var room = rooms.create();
     try (var client = rooms.owner(room, "Ann")) {
       var ann = new CollabEditor(client, "ann");
-      type(ann, "before\n");
+      Typing.append(ann, "before\n");
       Await.until("first snapshot", WAIT, () -> stored.snapshots(room.slug()).size() == 1);
       var failures = app.metric("codeshare_snapshot_failures_total", "kind=\"write\"");
       servers.stopS3();
       try {
         for (int i = 0; i < 3; i++) {
-          type(ann, "during " + i + "\n");
+          Typing.append(ann, "during " + i + "\n");
         }
         Await.until(
             "a failed snapshot write counted",
@@ -289,13 +278,13 @@ class SnapshotsIT {
         assertThat(stored.snapshots(room.slug()))
             .extracting(StoredRooms.SnapshotRow::version)
             .containsExactly(1L);
-        var save = request("POST", room, "snapshots", "{}");
+        var save = rooms.asOwner(room, "POST", "snapshots", "{}");
         assertThat(save.status()).isEqualTo(503);
         assertThat(save.header("Retry-After")).isPresent();
       } finally {
         servers.startS3();
       }
-      type(ann, "after\n");
+      Typing.append(ann, "after\n");
       var latest =
           Await.value(
               "a snapshot of version 5 once S3 is back",
@@ -306,42 +295,10 @@ class SnapshotsIT {
     }
   }
 
-  private void syncBoth(CollabEditor ann, CollabEditor bob, long version) {
-    for (var editor : List.of(ann, bob)) {
-      Await.until(
-          editor.clientId + " at version " + version,
-          WAIT,
-          () -> {
-            editor.process(Duration.ofMillis(100));
-            return editor.version == version && editor.unconfirmed.isEmpty();
-          });
-    }
-  }
-
   private static JsonObject entry(jakarta.json.JsonArray history, long version) {
     return history.getValuesAs(JsonObject.class).stream()
         .filter(item -> item.getJsonNumber("version").longValue() == version)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no snapshot " + version + " in " + history));
-  }
-
-  AppClient.Reply request(String method, EditorRooms.Room room, String path, String body) {
-    var request =
-        java.net.http.HttpRequest.newBuilder(
-                app.base().resolve("api/rooms/" + room.slug() + "/" + path))
-            .header("X-Manage-Token", room.manageToken())
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                    : java.net.http.HttpRequest.BodyPublishers.ofString(body));
-    return app.send(request);
-  }
-
-  static JsonObject json(String text) {
-    try (var reader = Json.createReader(new java.io.StringReader(text))) {
-      return reader.readObject();
-    }
   }
 }

@@ -95,7 +95,7 @@ class TwoNodesIT {
       for (int i = 0; i < rooms.size(); i++) {
         var node = (i + round) % 2 == 0 ? first : other;
         try (var client = node.guest(rooms.get(i), "Typist")) {
-          SnapshotsIT.type(new CollabEditor(client, "typist-" + round), "round " + round + "\n");
+          Typing.append(new CollabEditor(client, "typist-" + round), "round " + round + "\n");
         }
       }
     }

@@ -63,6 +63,32 @@ public final class Typing {
     return null;
   }
 
+  /** Types {@code text} at the end of {@code editor}'s document and waits for its confirmation. */
+  public static void append(CollabEditor editor, String text) {
+    editor.edit(CollabEditor.replace(editor.doc.length(), editor.doc.length(), 0, text));
+    editor.push();
+    Await.until(
+        editor.clientId + "'s edit confirmed",
+        EditorClient.WAIT,
+        () -> {
+          editor.process(Duration.ofMillis(100));
+          return editor.unconfirmed.isEmpty();
+        });
+  }
+
+  /** Every editor reaches {@code version} with nothing of its own unconfirmed. */
+  public static void settle(List<CollabEditor> editors, long version) {
+    for (var editor : editors) {
+      Await.until(
+          editor.clientId + " at version " + version,
+          EditorClient.WAIT,
+          () -> {
+            editor.process(Duration.ofMillis(100));
+            return editor.version == version && editor.unconfirmed.isEmpty();
+          });
+    }
+  }
+
   /** Every editor reaches {@code version} without errors and has {@code text}. */
   public static void converge(List<CollabEditor> editors, long version, String text) {
     for (var editor : editors) {
