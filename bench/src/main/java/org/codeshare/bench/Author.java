@@ -179,8 +179,8 @@ final class Author implements Wire.Listener {
   }
 
   @Override
-  public void onText(String message) {
-    receive(message);
+  public void onText(String message, long arrived) {
+    receive(message, arrived);
   }
 
   /**
@@ -214,8 +214,7 @@ final class Author implements Wire.Listener {
     }
   }
 
-  private synchronized void receive(String message) {
-    long now = System.nanoTime();
+  private synchronized void receive(String message, long now) {
     var in = Inbound.parse(message);
     switch (in.type()) {
       case "hello" -> hello(in.version(), in.doc());

@@ -22,6 +22,7 @@ final class Connection {
   private final ByteArrayOutputStream fragments = new ByteArrayOutputStream();
   SelectionKey key;
   private volatile boolean closed;
+  private long readAt;
 
   Connection(SocketChannel channel, Wire.Listener listener, ByteBuffer in) {
     this.channel = channel;
@@ -84,22 +85,37 @@ final class Connection {
     }
   }
 
-  void read() {
+  /**
+   * Reads what the socket holds into the buffer and notes when: every frame in it had arrived by
+   * then. False when the socket is closed.
+   */
+  boolean fill() {
     try {
       if (!in.hasRemaining()) {
         in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
       }
       if (channel.read(in) < 0) {
         fail();
-        return;
+        return false;
       }
-      readFrames();
+      readAt = System.nanoTime();
+      return true;
     } catch (IOException e) {
       fail();
+      return false;
     }
   }
 
-  /** Handles every whole frame in the buffer; keeps a partial one for the next read. */
+  /** What arrived with the handshake: read by the handshake, so it is here now. */
+  void arrivedWithHandshake() {
+    readAt = System.nanoTime();
+  }
+
+  /**
+   * Handles every whole frame in the buffer; keeps a partial one for the next read. Each text
+   * message reaches the listener with the time its bytes were read ({@link #fill}), not the time it
+   * is handled.
+   */
   void readFrames() {
     in.flip();
     while (in.remaining() >= 2) {
@@ -150,10 +166,10 @@ final class Connection {
           fragments.write(in.array(), at, (int) length);
         }
         if (fin && fragments.size() > 0) {
-          listener.onText(fragments.toString(StandardCharsets.UTF_8));
+          listener.onText(fragments.toString(StandardCharsets.UTF_8), readAt);
           fragments.reset();
         } else if (fin) {
-          listener.onText(new String(in.array(), at, (int) length, StandardCharsets.UTF_8));
+          listener.onText(new String(in.array(), at, (int) length, StandardCharsets.UTF_8), readAt);
         }
       }
     }

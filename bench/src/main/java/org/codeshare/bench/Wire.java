@@ -8,7 +8,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +27,11 @@ final class Wire implements AutoCloseable {
   interface Listener {
     void onOpen(Connection connection);
 
-    void onText(String message);
+    /**
+     * A whole text message; {@code arrived} is the {@link System#nanoTime()} at which its bytes had
+     * been read from the socket, before any message of that round was handled.
+     */
+    void onText(String message, long arrived);
 
     void onClose(int code);
   }
@@ -33,6 +39,7 @@ final class Wire implements AutoCloseable {
   private final Selector selector;
   private final Queue<Connection> joining = new ConcurrentLinkedQueue<>();
   private final Thread loop;
+  private final List<Connection> filled = new ArrayList<>();
   private volatile boolean running = true;
 
   Wire(String name) throws IOException {
@@ -105,9 +112,14 @@ final class Wire implements AutoCloseable {
         Connection joined;
         while ((joined = joining.poll()) != null) {
           joined.key = joined.channel.register(selector, SelectionKey.OP_READ, joined);
+          joined.arrivedWithHandshake();
           joined.readFrames(); // what arrived with the handshake
           joined.flush();
         }
+        // Every ready socket is read first, then the messages are handled: a message's arrival
+        // is when its bytes were read, not after the messages of the sockets before it were
+        // handled. Each socket stands for a browser of its own; the one thread is the driver's.
+        filled.clear();
         for (var key : selector.selectedKeys()) {
           var connection = (Connection) key.attachment();
           if (!key.isValid()) {
@@ -116,11 +128,14 @@ final class Wire implements AutoCloseable {
           if (key.isWritable()) {
             connection.flush();
           }
-          if (key.isValid() && key.isReadable()) {
-            connection.read();
+          if (key.isValid() && key.isReadable() && connection.fill()) {
+            filled.add(connection);
           }
         }
         selector.selectedKeys().clear();
+        for (var connection : filled) {
+          connection.readFrames();
+        }
       } catch (IOException | RuntimeException e) {
         if (running) {
           e.printStackTrace();
