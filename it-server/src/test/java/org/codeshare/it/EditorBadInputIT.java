@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import java.util.LinkedHashMap;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorClient;
 import org.codeshare.testing.editor.EditorRooms;
@@ -35,7 +36,7 @@ class EditorBadInputIT {
         var bob = rooms.guest(room, "Bob")) {
       mallory.next("hello");
       var b = new CollabEditor(bob, "bob");
-      b.edit(CollabEditor.replace(0, 0, 0, "abc"));
+      b.edit(Changes.replace(0, 0, 0, "abc"));
       b.push();
       while (!b.unconfirmed.isEmpty()) {
         b.process(EditorClient.WAIT);
@@ -76,7 +77,7 @@ class EditorBadInputIT {
             assertThat(error.getString("message")).isNotBlank();
           });
 
-      b.edit(CollabEditor.replace(3, 3, 0, "d"));
+      b.edit(Changes.replace(3, 3, 0, "d"));
       b.push();
       while (!b.unconfirmed.isEmpty()) {
         b.process(EditorClient.WAIT);

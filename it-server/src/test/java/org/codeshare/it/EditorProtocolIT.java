@@ -12,6 +12,7 @@ import org.codeshare.testing.Accounts;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorClient;
 import org.codeshare.testing.editor.EditorRooms;
@@ -74,7 +75,7 @@ class EditorProtocolIT {
         var bob = rooms.guest(room, "Bob")) {
       var a = new CollabEditor(ann, "ann");
       var b = new CollabEditor(bob, "bob");
-      a.edit(CollabEditor.replace(0, 0, 0, "hello\nworld"));
+      a.edit(Changes.replace(0, 0, 0, "hello\nworld"));
       a.push();
 
       for (var editor : List.of(a, b)) {
@@ -95,11 +96,11 @@ class EditorProtocolIT {
         var bob = rooms.guest(room, "Bob")) {
       var a = new CollabEditor(ann, "ann");
       var b = new CollabEditor(bob, "bob");
-      a.edit(CollabEditor.replace(0, 0, 0, "hello"));
+      a.edit(Changes.replace(0, 0, 0, "hello"));
       a.push();
       ann.next("updates");
       // Bob has not seen Ann's update: his push is based on version 0.
-      b.edit(CollabEditor.replace(0, 0, 0, "world"));
+      b.edit(Changes.replace(0, 0, 0, "world"));
       b.push();
 
       var bobsOwn =
@@ -125,7 +126,7 @@ class EditorProtocolIT {
       var v = new CollabEditor(viewer, "vic");
       assertThat(v.hello.getJsonObject("you").getString("role")).isEqualTo("VIEWER");
       assertThat(v.hello.getJsonObject("you").getBoolean("canEdit")).isFalse();
-      v.edit(CollabEditor.replace(0, 0, 0, "sneaky"));
+      v.edit(Changes.replace(0, 0, 0, "sneaky"));
       v.push();
       var error = viewer.next("error");
       assertThat(error.getString("code")).isEqualTo("forbidden");
@@ -146,11 +147,11 @@ class EditorProtocolIT {
       var o = new CollabEditor(owner, "olga");
       rooms.patch(room, "{\"locked\":true}");
 
-      e.edit(CollabEditor.replace(0, 0, 0, "edit"));
+      e.edit(Changes.replace(0, 0, 0, "edit"));
       e.push();
       assertThat(editor.next("error").getString("code")).isEqualTo("locked");
 
-      o.edit(CollabEditor.replace(0, 0, 0, "owner"));
+      o.edit(Changes.replace(0, 0, 0, "owner"));
       o.push();
       var confirmed = owner.next("updates");
       assertThat(confirmed.getInt("from")).isZero();
@@ -168,7 +169,7 @@ class EditorProtocolIT {
       long seen;
       try (var ann = rooms.guest(room, "Ann")) {
         var a = new CollabEditor(ann, "ann");
-        b.edit(CollabEditor.replace(0, 0, 0, "one "));
+        b.edit(Changes.replace(0, 0, 0, "one "));
         b.push();
         while (a.version < 1) {
           a.process(EditorClient.WAIT);
@@ -176,7 +177,7 @@ class EditorProtocolIT {
         seen = a.version;
       }
       for (var word : new String[] {"two ", "three ", "four "}) {
-        b.edit(CollabEditor.replace(b.doc.length(), b.doc.length(), 0, word));
+        b.edit(Changes.replace(b.doc.length(), b.doc.length(), 0, word));
         b.push();
         while (!b.unconfirmed.isEmpty()) {
           b.process(EditorClient.WAIT);

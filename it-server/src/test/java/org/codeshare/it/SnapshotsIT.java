@@ -13,6 +13,7 @@ import org.codeshare.testing.AppClient;
 import org.codeshare.testing.Await;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
 import org.codeshare.testing.editor.Typing;
@@ -178,7 +179,7 @@ class SnapshotsIT {
       for (int push = 0; push < 11; push++) {
         for (int i = 0; i < 100; i++) {
           int end = ann.doc.length();
-          ann.edit(CollabEditor.replace(end, end, 0, (i % 10 == 9) ? "\n" : "x"));
+          ann.edit(Changes.replace(end, end, 0, (i % 10 == 9) ? "\n" : "x"));
         }
         ann.push();
         Await.until(

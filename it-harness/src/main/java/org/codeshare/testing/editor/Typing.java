@@ -65,7 +65,7 @@ public final class Typing {
 
   /** Types {@code text} at the end of {@code editor}'s document and waits for its confirmation. */
   public static void append(CollabEditor editor, String text) {
-    editor.edit(CollabEditor.replace(editor.doc.length(), editor.doc.length(), 0, text));
+    editor.edit(Changes.replace(editor.doc.length(), editor.doc.length(), 0, text));
     editor.push();
     Await.until(
         editor.clientId + "'s edit confirmed",

@@ -19,6 +19,7 @@ import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.Ports;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class BackupRestoreIT {
         var editor = new CollabEditor(rooms.guest(room, "Typist"), "typist");
         try {
           for (var line : text.split("(?<=\n)")) {
-            editor.edit(CollabEditor.replace(editor.doc.length(), editor.doc.length(), 0, line));
+            editor.edit(Changes.replace(editor.doc.length(), editor.doc.length(), 0, line));
             editor.push();
             long expected = editor.edits;
             Await.until(

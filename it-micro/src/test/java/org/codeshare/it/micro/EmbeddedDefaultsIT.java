@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.Readiness;
+import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class EmbeddedDefaultsIT {
       room = rooms.create();
       try (var socket = rooms.guest(room, "Ann")) {
         var editor = new CollabEditor(socket, "ann-1");
-        editor.edit(CollabEditor.replace(0, 0, 0, TEXT));
+        editor.edit(Changes.replace(0, 0, 0, TEXT));
         editor.push();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!editor.unconfirmed.isEmpty() && System.nanoTime() < deadline) {

@@ -13,6 +13,7 @@ import org.codeshare.testing.Await;
 import org.codeshare.testing.PosingClient;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorClient;
 import org.codeshare.testing.editor.EditorRooms;
@@ -151,7 +152,7 @@ class MicroClusterIT {
       var locked = eve.next("access");
       assertThat(locked.getString("role")).isEqualTo("EDITOR");
       assertThat(locked.getBoolean("canEdit")).isFalse();
-      editor.edit(CollabEditor.replace(0, 0, 0, "blocked"));
+      editor.edit(Changes.replace(0, 0, 0, "blocked"));
       editor.push();
       assertThat(eve.next("error").getString("code")).isEqualTo("locked");
 
@@ -194,7 +195,7 @@ class MicroClusterIT {
               m -> m.getString("type").equals("presence") && m.containsKey("joined"), "the change");
       assertThat(seen.getJsonObject("joined").getString("id")).isEqualTo(vicId);
       assertThat(seen.getJsonObject("joined").getString("role")).isEqualTo("VIEWER");
-      editor.edit(CollabEditor.replace(0, 0, 0, "sneaky"));
+      editor.edit(Changes.replace(0, 0, 0, "sneaky"));
       editor.push();
       assertThat(socket.next("error").getString("code")).isEqualTo("forbidden");
 
@@ -237,7 +238,7 @@ class MicroClusterIT {
       var thief = new CollabEditor(bob, "shared-id");
       try (var ann = first.guest(room, "Ann")) {
         var owner = new CollabEditor(ann, "shared-id");
-        owner.edit(CollabEditor.replace(0, 0, 0, "mine"));
+        owner.edit(Changes.replace(0, 0, 0, "mine"));
         owner.push();
         ann.next("updates");
 
@@ -248,7 +249,7 @@ class MicroClusterIT {
               thief.process(Duration.ofMillis(50));
               return thief.version == 1;
             });
-        thief.edit(CollabEditor.replace(4, 4, 0, " or not"));
+        thief.edit(Changes.replace(4, 4, 0, " or not"));
         thief.push();
         assertThat(bob.next("error").getString("code")).isEqualTo("client-id-taken");
       }

@@ -20,6 +20,7 @@ import org.codeshare.testing.Await;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
+import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,7 @@ class ObservabilityIT {
     int refused = 0;
     try {
       for (int i = 1; i <= 3; i++) {
-        ann.edit(CollabEditor.replace(ann.doc.length(), 0, 0, "x"));
+        ann.edit(Changes.replace(ann.doc.length(), 0, 0, "x"));
         ann.push();
         int confirmed = i;
         Await.until(
@@ -172,7 +173,7 @@ class ObservabilityIT {
                 rooms.editorUri(new EditorRooms.Room(slug, null), ticket)),
             "writer");
     try {
-      writer.edit(CollabEditor.replace(0, 0, 0, SECRET_TEXT));
+      writer.edit(Changes.replace(0, 0, 0, SECRET_TEXT));
       writer.push();
       Await.until(
           "the edit is confirmed",
