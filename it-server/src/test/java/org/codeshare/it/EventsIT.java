@@ -13,6 +13,7 @@ import org.codeshare.testing.Await;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.CollabEditor;
+import org.codeshare.testing.editor.EditorClient;
 import org.codeshare.testing.editor.EditorRooms;
 import org.codeshare.testing.editor.Typing;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -49,7 +50,7 @@ class EventsIT {
         Typing.append(ann, line);
       }
       rooms.patch(room, "{\"title\":\"Renamed\"}");
-      client.send(EditorProtocolIT.message("chat").add("text", "hi all").build());
+      client.send(EditorClient.message("chat").add("text", "hi all").build());
       client.next("chat");
     }
     var deleted =

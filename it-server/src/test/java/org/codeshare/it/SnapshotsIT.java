@@ -15,6 +15,7 @@ import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
+import org.codeshare.testing.editor.EditorClient;
 import org.codeshare.testing.editor.EditorRooms;
 import org.codeshare.testing.editor.Typing;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -194,7 +195,7 @@ class SnapshotsIT {
       Await.until("the log compacted", WAIT, () -> stored.historyFloor(room.slug()) >= 100);
       assertThat(stored.oldestUpdate(room.slug())).isEqualTo(stored.historyFloor(room.slug()) + 1);
 
-      bob.client.send(EditorProtocolIT.message("pull").add("version", 5).build());
+      bob.client.send(EditorClient.message("pull").add("version", 5).build());
       var resync = bob.client.next("hello");
       assertThat(resync.getInt("version")).isEqualTo(1100);
       assertThat(resync.getString("doc")).isEqualTo(ann.doc);
@@ -209,8 +210,7 @@ class SnapshotsIT {
                           Json.createArrayBuilder()
                               .add(Json.createArrayBuilder().add(0).add("z"))
                               .add(5)));
-      bob.client.send(
-          EditorProtocolIT.message("push").add("version", 5).add("updates", stale).build());
+      bob.client.send(EditorClient.message("push").add("version", 5).add("updates", stale).build());
       assertThat(bob.client.next("hello").getInt("version")).isEqualTo(1100);
     }
   }

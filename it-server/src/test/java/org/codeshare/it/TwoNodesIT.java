@@ -10,6 +10,7 @@ import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
 import org.codeshare.testing.editor.CollabEditor;
+import org.codeshare.testing.editor.EditorClient;
 import org.codeshare.testing.editor.EditorRooms;
 import org.codeshare.testing.editor.Typing;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -123,7 +124,7 @@ class TwoNodesIT {
       try (var bob = other.guest(room, "Bob")) {
         bob.next("hello");
         assertThat(ann.next("presence").getJsonObject("joined").getString("name")).isEqualTo("Bob");
-        bob.send(EditorProtocolIT.message("chat").add("text", "hello from Micro").build());
+        bob.send(EditorClient.message("chat").add("text", "hello from Micro").build());
         var chat = ann.next("chat");
         assertThat(chat.getString("name")).isEqualTo("Bob");
         assertThat(chat.getString("text")).isEqualTo("hello from Micro");

@@ -91,12 +91,7 @@ public class CollabEditor {
             + ", first of length "
             + unconfirmed.get(0).changes().length());
     client.send(
-        Json.createObjectBuilder()
-            .add("v", 1)
-            .add("type", "push")
-            .add("version", version)
-            .add("updates", updates)
-            .build());
+        EditorClient.message("push").add("version", version).add("updates", updates).build());
   }
 
   private int maxUpdatesPerPush() {
@@ -113,8 +108,7 @@ public class CollabEditor {
     }
     pulling = true;
     trace.add("pull from " + version);
-    client.send(
-        Json.createObjectBuilder().add("v", 1).add("type", "pull").add("version", version).build());
+    client.send(EditorClient.message("pull").add("version", version).build());
   }
 
   /**

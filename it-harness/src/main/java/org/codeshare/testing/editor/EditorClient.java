@@ -2,6 +2,7 @@ package org.codeshare.testing.editor;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,11 @@ public final class EditorClient implements AutoCloseable {
     } catch (InterruptedException | TimeoutException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A message of the editor protocol's version 1 of {@code type}, to be completed and built. */
+  public static JsonObjectBuilder message(String type) {
+    return Json.createObjectBuilder().add("v", 1).add("type", type);
   }
 
   public static URI uri(URI base, String slug, String ticket) {
