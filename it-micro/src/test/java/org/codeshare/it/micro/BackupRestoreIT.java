@@ -14,14 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
-import org.codeshare.testing.Await;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.Ports;
 import org.codeshare.testing.RealServers;
 import org.codeshare.testing.RealServersExtension;
-import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
+import org.codeshare.testing.editor.Typing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,16 +59,7 @@ class BackupRestoreIT {
         var editor = new CollabEditor(rooms.guest(room, "Typist"), "typist");
         try {
           for (var line : text.split("(?<=\n)")) {
-            editor.edit(Changes.replace(editor.doc.length(), editor.doc.length(), 0, line));
-            editor.push();
-            long expected = editor.edits;
-            Await.until(
-                "edit " + expected + " confirmed",
-                Duration.ofSeconds(20),
-                () -> {
-                  editor.process(Duration.ofMillis(50));
-                  return editor.version == expected;
-                });
+            Typing.append(editor, line);
           }
         } finally {
           editor.client.close();

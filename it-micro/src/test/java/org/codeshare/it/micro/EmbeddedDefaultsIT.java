@@ -3,13 +3,12 @@ package org.codeshare.it.micro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.codeshare.testing.MicroNode;
 import org.codeshare.testing.Readiness;
-import org.codeshare.testing.editor.Changes;
 import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
+import org.codeshare.testing.editor.Typing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,13 +43,7 @@ class EmbeddedDefaultsIT {
       room = rooms.create();
       try (var socket = rooms.guest(room, "Ann")) {
         var editor = new CollabEditor(socket, "ann-1");
-        editor.edit(Changes.replace(0, 0, 0, TEXT));
-        editor.push();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!editor.unconfirmed.isEmpty() && System.nanoTime() < deadline) {
-          editor.process(Duration.ofMillis(200));
-        }
-        assertThat(editor.unconfirmed).as(editor.trace()).isEmpty();
+        Typing.append(editor, TEXT);
         assertThat(editor.errors).isEmpty();
       }
     }
