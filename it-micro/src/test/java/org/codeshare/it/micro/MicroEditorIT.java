@@ -2,13 +2,13 @@ package org.codeshare.it.micro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import java.net.URL;
 import java.time.Duration;
 import org.codeshare.testing.AppClient;
 import org.codeshare.testing.RealServersExtension;
-import org.codeshare.testing.editor.EditorClient;
+import org.codeshare.testing.editor.CollabEditor;
 import org.codeshare.testing.editor.EditorRooms;
+import org.codeshare.testing.editor.Typing;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -41,28 +41,16 @@ class MicroEditorIT {
   @Test
   void anEditorConnectsByTicketAndGetsItsPushConfirmed() {
     var room = rooms.create();
-    try (var mia = rooms.guest(room, "Mia")) {
-      var hello = mia.next("hello");
-      assertThat(hello.getJsonObject("you").getString("name")).isEqualTo("Mia");
+    try (var socket = rooms.guest(room, "Mia")) {
+      var mia = new CollabEditor(socket, "mia");
+      assertThat(mia.hello.getJsonObject("you").getString("name")).isEqualTo("Mia");
 
-      mia.send(
-          EditorClient.message("push")
-              .add("version", 0)
-              .add(
-                  "updates",
-                  Json.createArrayBuilder()
-                      .add(
-                          Json.createObjectBuilder()
-                              .add("clientID", "mia")
-                              .add(
-                                  "changes",
-                                  Json.createArrayBuilder()
-                                      .add(Json.createArrayBuilder().add(0).add("hi")))))
-              .build());
-      var confirmed = mia.next("updates");
-      assertThat(confirmed.getInt("from")).isZero();
-      assertThat(confirmed.getJsonArray("updates").getJsonObject(0).getString("clientID"))
-          .isEqualTo("mia");
+      Typing.append(mia, "hi");
+
+      assertThat(mia.confirmed).hasSize(1); // its own update came back under its client ID
+      assertThat(mia.version).isEqualTo(1);
+      assertThat(mia.doc).isEqualTo("hi");
+      assertThat(mia.errors).isEmpty();
     }
   }
 
